@@ -1,0 +1,53 @@
+# The compendium's everyday commands. Two are enough on a fresh machine:
+#   make serve   build and preview the site at http://127.0.0.1:8000 (live reload)
+#   make test    run the whole test suite
+# Everything installs itself into .venv on first use.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve build validate test lint bench clean
+
+help:
+	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
+	@echo "make build     build the site into site/ (strict; a failed build keeps the old site/)"
+	@echo "make validate  check every record without building"
+	@echo "make test      run the tests (unit, golden, build, browser)"
+	@echo "make lint      ruff"
+	@echo "make bench     build-time and page-size benchmark (writes benchmarks/results.md)"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch locales --watch compendium.yml
+
+# Build next to site/ and swap only on success: a failed build never destroys
+# the last good site.
+build: $(STAMP)
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+validate: $(STAMP)
+	$(BIN)/compendium validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf site .site-build site-offline dist benchmarks/work

@@ -1,0 +1,238 @@
+"""Load every record and vocabulary under data/, validate them, resolve references.
+
+All problems of all files are collected before anyone decides to fail, so a
+maintainer sees the whole list at once. Loading is language-neutral: the same
+`Dataset` serves every language of the site, and is cached by the files'
+sizes and modification times so that a multi-language build reads the data
+once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compendium.fields import INVALID, SLUG_RE, Check, Reference, slug_suggestion
+from compendium.problems import ProblemLog
+from compendium.project import Project
+from compendium.schemas import RECORD_TYPES, VOCABULARIES, RecordType
+from compendium.yamlnodes import MappingNode, ScalarNode, read_nodes
+
+VOCABULARY_FOLDER = "vocabularies"
+_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True, eq=False)
+class Record:
+    """One validated record; `data` holds the fields as the schema returned them.
+
+    Records compare by identity: (kind, slug) is unique within a dataset.
+    """
+
+    kind: str
+    slug: str
+    path: str
+    data: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.data.get(key)
+        return default if value is None else value
+
+    def __getattr__(self, name: str) -> Any:
+        """Fields as attributes, for templates: `record.title`; typos still fail."""
+        data = self.__dict__.get("data", {})
+        if name in data:
+            return data[name]
+        raise AttributeError(f"{self.kind} records have no field '{name}'")
+
+    @property
+    def source_language(self) -> str:
+        return self.data["source_language"]
+
+
+@dataclass
+class Dataset:
+    """All records by kind and slug, and all vocabularies by name and id."""
+
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    vocabularies: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+
+    def get(self, kind: str, slug: str) -> Record | None:
+        return self.records.get(kind, {}).get(slug)
+
+    def all(self, kind: str) -> list[Record]:
+        return list(self.records.get(kind, {}).values())
+
+    def term(self, vocabulary: str, term_id: str) -> dict[str, Any] | None:
+        return self.vocabularies.get(vocabulary, {}).get(term_id)
+
+
+def load_dataset(project: Project) -> tuple[Dataset, ProblemLog]:
+    """Read and validate everything; the log is empty when the data is sound."""
+    log = ProblemLog()
+    dataset = Dataset()
+    references: list[Reference] = []
+    if not project.data_dir.is_dir():
+        log.add(project.display_path(project.data_dir), 0, "", "the data folder is missing")
+        return dataset, log
+    _check_layout(project, log)
+    for name, schema in VOCABULARIES.items():
+        path = project.data_dir / VOCABULARY_FOLDER / f"{name}.yml"
+        dataset.vocabularies[name] = _load_vocabulary(project, path, schema, log)
+    for record_type in RECORD_TYPES.values():
+        dataset.records[record_type.kind] = _load_records(project, record_type, references, log)
+    _resolve(references, dataset, log)
+    return dataset, log
+
+
+def fingerprint(folder: Path) -> tuple:
+    """Sizes and modification times of every file under `folder`, to detect changes."""
+    if not folder.is_dir():
+        return ()
+    stats = []
+    for path in sorted(folder.rglob("*")):
+        info = path.stat()
+        stats.append((path.as_posix(), info.st_mtime_ns, info.st_size))
+    return tuple(stats)
+
+
+def _check_layout(project: Project, log: ProblemLog) -> None:
+    """Report files and folders under data/ that nothing would read (typos, strays)."""
+    known = {t.folder for t in RECORD_TYPES.values()} | {VOCABULARY_FOLDER}
+    for path in sorted(project.data_dir.iterdir()):
+        if path.name.startswith(".") or path.name in known:
+            continue
+        log.add(project.display_path(path), 0, "", "unknown file or folder, nothing reads it "
+                f"(expected one of: {', '.join(sorted(known))})")
+    vocab_folder = project.data_dir / VOCABULARY_FOLDER
+    if vocab_folder.is_dir():
+        for path in sorted(vocab_folder.iterdir()):
+            if not path.name.startswith(".") and path.stem not in VOCABULARIES:
+                log.add(project.display_path(path), 0, "", "unknown vocabulary (expected one "
+                        f"of: {', '.join(f'{name}.yml' for name in VOCABULARIES)})")
+
+
+def _load_vocabulary(project: Project, path: Path, schema: Any,
+                     log: ProblemLog) -> dict[str, dict[str, Any]]:
+    display = project.display_path(path)
+    if not path.is_file():
+        log.add(display, 0, "", "the vocabulary file is missing (expected a mapping of ids "
+                "to entries, e.g. employment: {label: {it: Lavoro}})")
+        return {}
+    node = _read_mapping(path, display, log)
+    if node is None:
+        return {}
+    check = Check(display, log, project.languages, source_language=project.default_language)
+    terms: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        term_id = key_node.value if isinstance(key_node, ScalarNode) else ""
+        if term_id in seen:
+            check.error(key_node, term_id, f"duplicate id '{term_id}'; keep only one of them")
+            continue
+        seen.add(term_id)
+        if not SLUG_RE.match(term_id):
+            check.error(key_node, "", f"'{term_id}' is not a valid id (expected lowercase "
+                        f"letters, digits and hyphens, e.g. {slug_suggestion(term_id)})")
+            continue
+        value = schema.validate(value_node, term_id, check)
+        if value is not INVALID:
+            terms[term_id] = value
+    return terms
+
+
+def _read_mapping(path: Path, display: str, log: ProblemLog) -> MappingNode | None:
+    node = read_nodes(path, display, log)
+    if node is None:
+        if not any(problem.file == display for problem in log):
+            log.add(display, 0, "", "the file is empty (expected a mapping of fields, "
+                    "e.g. source_language: it)")
+        return None
+    if not isinstance(node, MappingNode):
+        log.add(display, node.start_mark.line + 1, "", "expected a mapping of fields "
+                "(key: value lines), e.g. source_language: it")
+        return None
+    return node
+
+
+def _record_files(project: Project, record_type: RecordType) -> Iterator[Path]:
+    folder = project.data_dir / record_type.folder
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def _load_records(project: Project, record_type: RecordType, references: list[Reference],
+                  log: ProblemLog) -> dict[str, Record]:
+    records: dict[str, Record] = {}
+    paths_by_slug: dict[str, str] = {}
+    for path in _record_files(project, record_type):
+        display = project.display_path(path)
+        if path.suffix not in _SUFFIXES or not path.is_file():
+            log.add(display, 0, "", f"not a record file (expected <slug>.yml files in "
+                    f"{project.display_path(path.parent)}/)")
+            continue
+        slug = path.stem
+        if not SLUG_RE.match(slug):
+            log.add(display, 0, "", f"the file name '{slug}' is not a valid slug (expected "
+                    f"lowercase letters, digits and hyphens, e.g. {slug_suggestion(slug)}.yml)")
+            continue
+        if slug in paths_by_slug:
+            log.add(display, 0, "", f"duplicate slug '{slug}' (also {paths_by_slug[slug]}); "
+                    "rename or remove one of them")
+            continue
+        paths_by_slug[slug] = display
+        data = _validate_record(project, record_type, path, display, references, log)
+        if data is not None:
+            records[slug] = Record(record_type.kind, slug, display, data)
+    return records
+
+
+def _validate_record(project: Project, record_type: RecordType, path: Path, display: str,
+                     references: list[Reference], log: ProblemLog) -> dict[str, Any] | None:
+    node = _read_mapping(path, display, log)
+    if node is None:
+        return None
+    check = Check(display, log, project.languages, source_language=_source_language(node,
+                  project.languages))
+    data = record_type.schema.validate(node, "", check)
+    references.extend(check.references)
+    return None if data is INVALID else data
+
+
+def _source_language(node: MappingNode, languages: tuple[str, ...]) -> str | None:
+    """Peek at source_language first, so that every Text field can require that language."""
+    for key_node, value_node in node.value:
+        if key_node.value == "source_language" and isinstance(value_node, ScalarNode):
+            return value_node.value if value_node.value in languages else None
+    return None
+
+
+def _resolve(references: list[Reference], dataset: Dataset, log: ProblemLog) -> None:
+    for ref in references:
+        if ref.is_vocabulary:
+            known = dataset.vocabularies.get(ref.target, {})
+            where = f"data/{VOCABULARY_FOLDER}/{ref.target}.yml"
+            what = f"unknown id '{ref.slug}' (expected an id from {where}"
+        else:
+            known = dataset.records.get(ref.target, {})
+            folder = RECORD_TYPES[ref.target].folder
+            what = (f"there is no {ref.target} '{ref.slug}' (expected the slug of a file in "
+                    f"data/{folder}/")
+        if ref.slug in known:
+            continue
+        log.add(ref.file, ref.line, ref.path, what + _suggestion(ref.slug, known) + ")")
+
+
+def _suggestion(slug: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(slug, list(known), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    if known:
+        return f", e.g. {next(iter(known))}"
+    return ", and there are none yet"

@@ -1,0 +1,60 @@
+"""One entry point for front ends: open the project, or fail with every problem.
+
+Both the `compendium` command and the MkDocs hooks call `open_compendium`;
+neither knows how data, vocabularies or interface strings are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from compendium.dataset import Dataset, fingerprint, load_dataset
+from compendium.l10n import Localizer, load_catalogues
+from compendium.problems import DataError, ProblemLog
+from compendium.project import Project
+from compendium.render import Renderer
+from compendium.site import SiteModel
+
+
+@dataclass
+class Compendium:
+    """A validated project, ready to render pages in any of its languages."""
+
+    project: Project
+    dataset: Dataset
+    site: SiteModel
+    renderer: Renderer
+
+
+def check_project(project: Project) -> tuple[Dataset, dict[str, dict[str, str]], ProblemLog]:
+    """Load records, vocabularies and interface strings, collecting every problem."""
+    dataset, log = load_dataset(project)
+    catalogues, locale_log = load_catalogues(project)
+    log.extend(locale_log)
+    return dataset, catalogues, log
+
+
+_CACHE: dict[Path, tuple[tuple, Compendium]] = {}
+
+
+def open_compendium(root: Path) -> Compendium:
+    """The project at `root`, reused while its data and strings are unchanged.
+
+    Raises DataError listing every problem. MkDocs builds each language
+    separately; the cache makes them share one load and one validation.
+    """
+    project = Project.load(root)
+    state = (project, fingerprint(project.data_dir), fingerprint(project.locales_dir))
+    cached = _CACHE.get(project.root)
+    if cached and cached[0] == state:
+        return cached[1]
+    dataset, catalogues, log = check_project(project)
+    if log:
+        raise DataError(log)
+    default = catalogues[project.default_language]
+    localizers = {lang: Localizer(lang, catalogues[lang], default) for lang in project.languages}
+    site = SiteModel(project, dataset)
+    compendium = Compendium(project, dataset, site, Renderer(site, localizers))
+    _CACHE[project.root] = (state, compendium)
+    return compendium

@@ -1,0 +1,55 @@
+"""Markdown for untrusted record text: no raw HTML, no unsafe links, ever.
+
+Two layers. Python-Markdown is told not to recognise raw HTML at all (its
+HTML block and inline HTML processors are removed), so `<script>` in a record
+comes out as the visible text `&lt;script&gt;`. The result then goes through
+nh3 (the Ammonia sanitiser) with a small allow-list and only http, https and
+mailto links, which also catches tricks such as entity-encoded `javascript:`.
+Headings are demoted so that record text never competes with the page's own
+`<h1>`/`<h2>` structure.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "h3", "h4", "h5", "h6", "hr", "sub", "sup",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+_HEADING_SHIFT = 2  # record text sits under the page's <h2> sections
+
+
+class _DemoteHeadings(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
+                element.tag = f"h{min(int(element.tag[1]) + _HEADING_SHIFT, 6)}"
+
+
+class SafeMarkdown:
+    """Renders record text to sanitised HTML. One instance is reused (it is costly to build)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._md.treeprocessors.register(_DemoteHeadings(self._md), "demote_headings", 1)
+
+    def render(self, text: str) -> Markup:
+        self._md.reset()
+        html = self._md.convert(text)
+        return Markup(nh3.clean(
+            html,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes=_URL_SCHEMES,
+            link_rel="noopener noreferrer",
+        ))

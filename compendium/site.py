@@ -1,0 +1,96 @@
+"""The page model: which pages the site has in each language, and where they live.
+
+Generator-neutral on purpose: a page is a `PageSpec` (template, record,
+destination path); any static-site generator that can add a page with given
+HTML at a given path can publish it. Record pages stay out of the navigation,
+so no page grows with the number of records; catalogue pages list them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from compendium.dataset import Dataset, Record
+from compendium.l10n import Localized, localize
+from compendium.project import Project
+from compendium.relations import Relations, published
+from compendium.schemas import RECORD_TYPES
+
+# Catalogue pages, in navigation order, by record folder.
+CATALOGUES = ("practices", "projects", "workshops", "organisations", "people")
+_TITLE_FIELD = {"organisation": "name", "person": "name"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page in one language."""
+
+    lang: str
+    template: str  # file under the templates folder
+    folder: str  # record folder: practices, projects, ...
+    dest_uri: str  # output file, e.g. en/practices/socialpay/index.html
+    record: Record | None = None  # None for catalogue pages
+
+    @property
+    def src_uri(self) -> str:
+        """A stable name for the page, as if it were a Markdown file in docs/<lang>/."""
+        name = self.record.slug if self.record else "index"
+        return f"{self.lang}/{self.folder}/{name}.md"
+
+    @property
+    def in_nav(self) -> bool:
+        return self.record is None
+
+
+class SiteModel:
+    """Published records, their links, and the pages built from them."""
+
+    def __init__(self, project: Project, dataset: Dataset):
+        self.project = project
+        self.dataset = published(dataset)
+        self.relations = Relations.of(self.dataset)
+
+    def prefix(self, lang: str) -> str:
+        """Output folder of a language: '' for the default one, 'en/' for English."""
+        return "" if lang == self.project.default_language else f"{lang}/"
+
+    def record_dest(self, record: Record, lang: str) -> str:
+        folder = RECORD_TYPES[record.kind].folder
+        return f"{self.prefix(lang)}{folder}/{record.slug}/index.html"
+
+    def catalogue_dest(self, folder: str, lang: str) -> str:
+        return f"{self.prefix(lang)}{folder}/index.html"
+
+    def pages(self, lang: str) -> list[PageSpec]:
+        """Every generated page of one language: catalogues first, then records."""
+        specs = [
+            PageSpec(lang, f"catalogue-{folder}.html", folder, self.catalogue_dest(folder, lang))
+            for folder in CATALOGUES
+        ]
+        for record_type in RECORD_TYPES.values():
+            for record in self.dataset.all(record_type.kind):
+                specs.append(PageSpec(lang, f"{record.kind}.html", record_type.folder,
+                                      self.record_dest(record, lang), record))
+        return specs
+
+    def title(self, record: Record, lang: str) -> Localized:
+        """A record's display title for a reader of `lang` (names are not translated)."""
+        value = record.get(_TITLE_FIELD.get(record.kind, "title"))
+        if isinstance(value, str):
+            return Localized(value, lang, False)
+        return localize(value, lang, record.source_language)
+
+
+def relative_url(from_dest: str, to_dest: str, directory_urls: bool) -> str:
+    """Link from one output file to another, as MkDocs would write it.
+
+    With directory URLs `practices/x/index.html` is linked as `practices/x/`;
+    without them (offline copies opened from disk) the link names the file.
+    """
+    rel = posixpath.relpath(posixpath.dirname(to_dest) or ".",
+                            posixpath.dirname(from_dest) or ".")
+    name = posixpath.basename(to_dest)
+    if directory_urls and name == "index.html":
+        return "./" if rel == "." else f"{rel}/"
+    return name if rel == "." else f"{rel}/{name}"

@@ -1,0 +1,64 @@
+"""Shared fixtures: throw-away copies of the project with fixture data.
+
+Tests never build in the repository: they copy the project's configuration,
+templates, hooks and hand-written pages into `tmp_path`, put the small
+fixture dataset (tests/fixtures/data) in place of data/, and work there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
+PROJECT_FILES = ("compendium.yml", "mkdocs.yml")
+PROJECT_FOLDERS = ("docs", "hooks", "locales", "overrides")
+LANGUAGES = ("it", "en", "es")
+
+
+def copy_project(target: Path, data: Path = FIXTURE_DATA, overlay: Path | None = None) -> Path:
+    """A runnable project in `target`: the repo's config with `data` (and `overlay` on top)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        shutil.copy2(REPO / name, target / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(REPO / name, target / name)
+    shutil.copytree(data, target / "data")
+    if overlay is not None:
+        shutil.copytree(overlay, target / "data", dirs_exist_ok=True)
+    return target
+
+
+def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` (or another subcommand) in `root`, as a maintainer would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *(args or ("build",))],
+        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    counter = iter(range(1000))
+
+    def make(data: Path = FIXTURE_DATA, overlay: Path | None = None) -> Path:
+        return copy_project(tmp_path / f"project{next(counter)}", data, overlay)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project built once with `mkdocs build --strict`: its site/ folder."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

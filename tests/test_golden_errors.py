@@ -1,0 +1,37 @@
+"""Golden tests of validation messages: every rejected input, and its exact message.
+
+Each folder in tests/golden/ holds files that are laid over the fixture data
+(data/...) and `expected.txt`, the problems `compendium validate` must report,
+one per line. Run with UPDATE_GOLDEN=1 to rewrite the expectations, then
+review the diff: the messages are part of the user interface.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from compendium.loader import check_project
+from compendium.project import Project
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(path for path in GOLDEN.iterdir() if path.is_dir())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_problems_match_golden_file(case: Path, make_project) -> None:
+    root = make_project(overlay=case / "data")
+    _dataset, _catalogues, log = check_project(Project.load(root))
+    actual = "".join(f"{line}\n" for line in log.lines())
+    expected = case / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(actual, encoding="utf-8")
+    assert actual == expected.read_text(encoding="utf-8")
+    assert actual, "a golden case must produce at least one problem"
+
+
+def test_fixture_data_is_valid(make_project) -> None:
+    _dataset, _catalogues, log = check_project(Project.load(make_project()))
+    assert log.lines() == []
