@@ -152,6 +152,7 @@ PROJECT = RecordType("project", "projects", Object({
     }),
     "lead": _org(help="Lead organisation (capofila)."),
     "partners": ListOf(_org()),
+    "associated_partners": ListOf(_org(), help="Associated (e.g. foreign) partners."),
     "cities": ListOf(Object({
         "city": _vocab("cities", "catania", required=True),
         "role": _vocab("city_roles", "target-city"),
@@ -192,7 +193,8 @@ ORGANISATION = RecordType("organisation", "organisations", Object({
     "source_language": Language(required=True),
     "name": Text(required=True, help="Name as the organisation uses it in each language."),
     "acronym": Str(example="CIOFS-FP"),
-    "type": _vocab("organisation_types", "public-authority", required=True),
+    "type": _vocab("organisation_types", "public-authority",
+                   help="Left empty when the sources do not say."),
     "country": Country(),
     "city": _vocab("cities", "florence"),
     "website": Url(),

@@ -147,6 +147,23 @@ def on_page_content(html: str, page, config, files) -> str:
     return rendered.html
 
 
+@event_priority(40)  # after static-i18n's on_page_context (50) set up the switcher
+def on_page_context(context, page, config, nav):
+    """Point the language switcher at this very page in every language.
+
+    static-i18n leaves home pages with absolute links ("/en/"), which break
+    under a sub-path (GitHub Pages) and from disk; every page gets the
+    relative URL of its own alternate instead.
+    """
+    alternates = getattr(page.file, "alternates", {})
+    # Read it as the theme does: static-i18n sets it as an attribute of extra.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        target = alternates.get(alternate["lang"])
+        if target is not None:
+            alternate["link"] = target.url
+    return context
+
+
 def _current() -> _Build:
     if _build is None:  # pragma: no cover - MkDocs always calls on_config first
         raise Abort("the compendium hooks ran before on_config")

@@ -1,0 +1,186 @@
+"""End-to-end: build the fixture project with MkDocs and read the pages per language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import PREFIX, facts, page, section_ids, text
+
+pytestmark = pytest.mark.slow
+
+RECORD_PAGES = [
+    "practices/bridges/", "practices/women-first/", "practices/no-country/",
+    "projects/alpha/", "workshops/alpha-kickoff/",
+    "organisations/city-hall/", "organisations/helping-hands/", "people/ada-lovelace/",
+]
+CATALOGUES = ["practices/", "projects/", "workshops/", "organisations/", "people/"]
+LANGS = ["it", "en", "es"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", RECORD_PAGES + CATALOGUES + [""])
+def test_every_page_exists_in_every_language_with_its_lang(built_site: Path, lang, path):
+    soup = page(built_site, lang, path)
+    assert soup.html["lang"] == lang
+    assert soup.select_one("article h1")
+
+
+@pytest.mark.parametrize(("lang", "title", "label", "date"), [
+    ("it", "Ponti verso il lavoro", "Ente promotore", "dal 2017 al giugno 2019"),
+    ("en", "Bridges to work", "Promoter", "from 2017 to June 2019"),
+    ("es", "Puentes hacia el empleo", "Entidad promotora", "del 2017 al junio de 2019"),
+])
+def test_practice_page_is_in_the_readers_language(built_site, lang, title, label, date):
+    soup = page(built_site, lang, "practices/bridges/")
+    assert text(soup.select_one("article h1")) == title
+    assert soup.select_one("title").get_text().startswith(title + " - ")
+    practice_facts = facts(soup)
+    assert label in practice_facts
+    assert list(practice_facts.values())[-1] or practice_facts
+    assert date in practice_facts.values()
+    assert not soup.select("article h1 [lang], article > .cmp-fallback"), "fully translated"
+
+
+def test_practice_page_sections_and_markdown(built_site):
+    soup = page(built_site, "en", "practices/bridges/")
+    assert section_ids(soup) == ["subject", "description", "territory", "beneficiaries",
+                                 "results", "contacts", "links", "source"]
+    items = [text(li) for li in soup.select("#description ~ ul")[0].select("li")]
+    assert items == ["individual interviews;", "group workshops."]
+    toc = [text(a) for a in soup.select(".md-sidebar--secondary .md-nav__link")]
+    assert "Description of the practice" in toc
+
+
+@pytest.mark.parametrize(("lang", "notice"), [
+    ("it", "non è ancora disponibile in italiano: segue l'originale in inglese"),
+    ("es", "aún no está disponible en español: a continuación, el original en inglés"),
+])
+def test_untranslated_fields_show_the_original_with_its_lang_and_a_notice(
+        built_site, lang, notice):
+    soup = page(built_site, lang, "practices/women-first/")
+    title = soup.select_one("article h1 [lang]")
+    assert title["lang"] == "en" and text(title) == "Women first"
+    description = soup.select_one("#description + .cmp-fallback")
+    assert notice in text(description.select_one(".cmp-notice"))
+    assert description.select_one(".cmp-notice").find_parent(attrs={"lang": "en"}) is None
+    original = text(description.select_one("div[lang=en]"))
+    assert original == "Mentoring circles for migrant women in two countries."
+
+
+def test_source_language_page_has_no_fallback(built_site):
+    soup = page(built_site, "en", "practices/women-first/")
+    assert not soup.select("article h1 [lang], article > .cmp-fallback")
+
+
+@pytest.mark.parametrize(("lang", "date", "countries"), [
+    ("it", "12 aprile 2019", ["Italia", "Spagna", "Paese non indicato"]),
+    ("en", "April 12, 2019", ["Italy", "Spain", "Country not stated"]),
+    ("es", "12 de abril de 2019", ["España", "Italia", "País no indicado"]),
+])
+def test_dates_and_country_names_are_localized(built_site, lang, date, countries):
+    workshop = page(built_site, lang, "workshops/alpha-kickoff/")
+    assert date in facts(workshop).values()
+    catalogue = page(built_site, lang, "practices/")
+    headings = [text(h3) for h3 in catalogue.select("#by-country ~ h3")]
+    assert [re.sub(r" \(\d+\)$", "", h) for h in headings[:3]] == countries
+
+
+def test_practice_catalogue_groups_by_country_and_theme(built_site):
+    soup = page(built_site, "en", "practices/")
+    def titles(anchor):
+        return [text(a) for a in soup.select_one(f"#{anchor} + ul").select("li > a")]
+    assert titles("country-IT") == ["Bridges to work", "Women first"]
+    assert titles("country-ES") == ["Women first"]
+    assert titles("country-none") == ["Practice without a country"]
+    assert titles("theme-employment") == ["Bridges to work", "Women first"]
+    assert titles("theme-housing") == ["Women first"]
+    assert titles("theme-none") == ["Practice without a country"]
+
+
+def test_records_link_to_each_other_both_ways(built_site):
+    project = page(built_site, "en", "projects/alpha/")
+    linked = {a["href"] for a in project.select("article a")}
+    assert {"../../practices/bridges/", "../../workshops/alpha-kickoff/",
+            "../../organisations/city-hall/", "../../organisations/helping-hands/",
+            "../../people/ada-lovelace/"} <= linked
+    person = page(built_site, "en", "people/ada-lovelace/")
+    assert [text(a) for a in person.select("#practices + ul a")] == ["Bridges to work",
+                                                                     "Women first"]
+    assert [text(a) for a in person.select("#workshops + ul a")] == ["Alpha kick-off workshop"]
+    org = page(built_site, "en", "organisations/city-hall/")
+    assert section_ids(org)[:3] == ["promoted-practices", "led-projects", "partner-projects"]
+    assert [text(a) for a in org.select("#promoted-practices + ul a")] == [
+        "Bridges to work", "Practice without a country"]
+    assert [text(a) for a in org.select("#workshops + ul a")] == ["Alpha kick-off workshop"]
+
+
+def test_person_with_publish_false_leaves_no_trace(built_site):
+    for file in built_site.rglob("*"):
+        if file.is_file() and file.suffix in {".html", ".json", ".xml", ".js", ".txt"}:
+            content = file.read_text(encoding="utf-8", errors="replace")
+            for trace in ("Secretina", "secretina@example.org", "hidden-person", "Nascosta"):
+                assert trace not in content, f"{trace} found in {file}"
+    assert not (built_site / "people" / "hidden-person").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_pages_stay_out_of_the_navigation(built_site, lang):
+    soup = page(built_site, lang, "practices/bridges/")
+    here = built_site / PREFIX[lang] / "practices" / "bridges"
+    nav = [(here / a["href"]).resolve().relative_to(built_site / PREFIX[lang]).as_posix()
+           for a in soup.select(".md-sidebar--primary .md-nav__link[href]")]
+    assert nav == [".", "practices", "projects", "workshops", "organisations", "people"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_points_to_the_same_record(built_site, lang):
+    soup = page(built_site, lang, "practices/bridges/")
+    switch = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link")}
+    assert set(switch) == set(LANGS)
+    here = built_site / PREFIX[lang] / "practices" / "bridges"
+    for target_lang, href in switch.items():
+        target = (here / href).resolve() / "index.html"
+        assert target == (built_site / PREFIX[target_lang] / "practices/bridges/index.html")
+
+
+def test_every_internal_link_resolves(built_site):
+    broken = []
+    for file in built_site.rglob("*.html"):
+        if file.name == "404.html":  # served at any depth: absolute links (publishing issue)
+            continue
+        soup = page_file(file)
+        for a in soup.select("a[href]"):
+            href = a["href"].split("#")[0]
+            if not href or re.match(r"^[a-z]+:", href):
+                continue
+            target = (file.parent / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{file.relative_to(built_site)} -> {a['href']}")
+    assert broken == []
+
+
+def page_file(file: Path):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+
+
+def test_no_google_fonts_or_cdn(built_site):
+    for file in built_site.rglob("*.html"):
+        content = file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content
+
+
+def test_no_head_alternate_links_that_make_material_fetch_missing_sitemaps(built_site):
+    soup = page(built_site, "en", "practices/bridges/")
+    assert not soup.select("link[rel=alternate]")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_record_pages_stay_small(built_site, lang):
+    size = (built_site / PREFIX[lang] / "practices/bridges/index.html").stat().st_size
+    assert size <= 20_000
