@@ -39,13 +39,14 @@ _CACHE: dict[Path, tuple[tuple, Compendium]] = {}
 
 
 def open_compendium(root: Path) -> Compendium:
-    """The project at `root`, reused while its data and strings are unchanged.
+    """The project at `root`, reused while its data, strings and templates are unchanged.
 
     Raises DataError listing every problem. MkDocs builds each language
     separately; the cache makes them share one load and one validation.
     """
     project = Project.load(root)
-    state = (project, fingerprint(project.data_dir), fingerprint(project.locales_dir))
+    state = (project, fingerprint(project.data_dir), fingerprint(project.locales_dir),
+             fingerprint(project.templates_dir))
     cached = _CACHE.get(project.root)
     if cached and cached[0] == state:
         return cached[1]

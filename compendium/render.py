@@ -8,8 +8,8 @@ adds header, navigation and footer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -17,16 +17,10 @@ from markupsafe import Markup
 from compendium.l10n import Localized, Localizer
 from compendium.markdown import SafeMarkdown
 from compendium.site import PageSpec, SiteModel
-from compendium.view import PageView
+from compendium.view import Heading, PageView
 
-
-@dataclass(frozen=True)
-class Heading:
-    """A section heading of a rendered page, for the table of contents."""
-
-    level: int
-    id: str
-    text: str
+# Every id our templates write (record text cannot carry ids: the sanitiser drops them).
+_ID_RE = re.compile(r'\bid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -51,6 +45,9 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Templates are compiled once per Renderer; a changed template folder gets a
+            # new Renderer (see loader.open_compendium), so no per-page stat() calls.
+            auto_reload=False,
         )
 
     def render(self, spec: PageSpec, directory_urls: bool) -> RenderedPage:
@@ -63,9 +60,8 @@ class Renderer:
         html = self.env.get_template(spec.template).render(
             view=view, t=l10n.t, l10n=l10n, record=spec.record, page_title=title
         )
-        outline = outline_of(html)
-        return RenderedPage(html, title.text, title.lang, outline.headings,
-                            frozenset(outline.anchors))
+        return RenderedPage(html, title.text, title.lang, view.headings,
+                            frozenset(_ID_RE.findall(html)))
 
 
     def render_fallback_page(self, content_html: str, page_lang: str, reader: str) -> str:
@@ -78,40 +74,3 @@ class Renderer:
         template = self.env.get_template("fallback-page.html")
         return template.render(content=Markup(content_html), page_lang=page_lang, t=l10n.t,
                                l10n=l10n)
-
-
-class _OutlineParser(HTMLParser):
-    """Collects `<h2 id>` headings and every element id of a fragment."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.headings: list[Heading] = []
-        self.anchors: list[str] = []
-        self._open: tuple[int, str] | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        anchor = dict(attrs).get("id")
-        if anchor:
-            self.anchors.append(anchor)
-        if tag == "h2":
-            self._open, self._text = (2, dict(attrs).get("id") or ""), []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h2" and self._open:
-            level, anchor = self._open
-            if anchor:
-                self.headings.append(Heading(level, anchor, " ".join("".join(self._text).split())))
-            self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._text.append(data)
-
-
-def outline_of(html: str) -> _OutlineParser:
-    """Headings (the page's table of contents) and anchors of a rendered fragment."""
-    parser = _OutlineParser()
-    parser.feed(html)
-    parser.close()
-    return parser

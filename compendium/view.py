@@ -8,6 +8,7 @@ groupings sorted in the reader's language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -21,12 +22,33 @@ from compendium.site import PageSpec, SiteModel, relative_url
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A section heading of a rendered page, for the table of contents."""
+
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Group:
     """A heading and the records under it, e.g. a country and its practices."""
 
     key: str
     label: Localized
     records: list[Record]
+
+
+_MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $", re.M)
+
+
+def plain_paragraphs(text: str) -> list[str] | None:
+    if _MARKDOWN_CHARS.search(text):
+        return None
+    paragraphs = [part for part in re.split(r"\n\s*\n", text.strip()) if part]
+    if any("\n" in part for part in paragraphs):
+        return None
+    return paragraphs
 
 
 class PageView:
@@ -38,6 +60,12 @@ class PageView:
         self.l10n = l10n
         self._markdown = markdown
         self._directory_urls = directory_urls
+        self.headings: list[Heading] = []
+
+    def add_heading(self, anchor: str, text: str) -> str:
+        """Record a section for the table of contents (templates call it as they go)."""
+        self.headings.append(Heading(2, anchor, text))
+        return ""
 
     # -- links -------------------------------------------------------------
     def url(self, record: Record) -> str:
@@ -64,6 +92,15 @@ class PageView:
 
     def markdown(self, text: str) -> Markup:
         return self._markdown.render(text)
+
+    @staticmethod
+    def plain_paragraphs(text: str) -> list[str] | None:
+        """The paragraphs of text that has no Markdown in it, else None.
+
+        Most record fields are plain prose; templates print those directly
+        (autoescaped) and keep the Markdown renderer for text that needs it.
+        """
+        return plain_paragraphs(text)
 
     def term(self, vocabulary: str, term_id: str) -> Localized:
         entry = self.site.dataset.term(vocabulary, term_id) or {}

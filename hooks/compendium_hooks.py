@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -41,6 +42,29 @@ class _Build:
 
 
 _build: _Build | None = None
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates, shared by the builds of every language.
+
+    MkDocs makes a new Jinja environment for each build, and static-i18n builds
+    once per language: without this, Material's templates are compiled three
+    times. Entries are keyed by template name and source checksum, so the cache
+    holds no language-dependent state.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_bytecode = _MemoryBytecodeCache()
 
 
 def _language(config) -> str:
@@ -111,6 +135,12 @@ def _dest_in(site, spec: PageSpec, lang: str) -> str:
     if spec.record is not None:
         return site.record_dest(spec.record, lang)
     return site.catalogue_dest(spec.folder, lang)
+
+
+def on_env(env, config, files):
+    """Compile Material's templates once for all languages (see _MemoryBytecodeCache)."""
+    env.bytecode_cache = _bytecode
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

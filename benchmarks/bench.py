@@ -1,0 +1,210 @@
+"""Build-time and page-size benchmark: the compendium against plain MkDocs + Material.
+
+For each N, generates N synthetic practices in three languages and builds:
+
+* ours: the real project (hooks, templates, static-i18n) with the practices as records;
+* plain: the same text as hand-written Markdown pages (docs/<lang>/practices/<slug>.md,
+  not in the nav) built by plain MkDocs + Material, with no plugin but search.
+
+Both builds run in this process's Python, one after the other, in the same run, so that
+the ratio between them means something on a noisy 2-core machine. Results go to
+benchmarks/results.md. Usage: python benchmarks/bench.py [N ...] (default: 100 1000).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "benchmarks" / "work"
+RESULTS = REPO / "benchmarks" / "results.md"
+LANGS = ("it", "en", "es")
+REPEATS = 2
+WORDS = {
+    "it": "inclusione migranti città lavoro formazione servizi comunità progetto sostegno "
+          "accoglienza rete cittadini percorso competenze territorio politiche".split(),
+    "en": "inclusion migrants city work training services community project support "
+          "reception network citizens pathway skills territory policies".split(),
+    "es": "inclusión migrantes ciudad trabajo formación servicios comunidad proyecto apoyo "
+          "acogida red ciudadanos itinerario competencias territorio políticas".split(),
+}
+SECTIONS = ("description", "stakeholders", "beneficiaries", "results", "future_perspectives",
+            "transferability")
+HEADINGS = {"description": "Description", "stakeholders": "Stakeholders",
+            "beneficiaries": "Beneficiaries", "results": "Results",
+            "future_perspectives": "Future perspectives", "transferability": "Transferability"}
+
+
+def _sentence(rng: random.Random, lang: str, words: int) -> str:
+    text = " ".join(rng.choice(WORDS[lang]) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraphs(rng: random.Random, lang: str, count: int) -> str:
+    return "\n\n".join(
+        " ".join(_sentence(rng, lang, rng.randint(8, 16)) for _ in range(4)) for _ in range(count)
+    )
+
+
+def synthetic_practices(n: int) -> list[dict]:
+    """N practices with the shape and length of a real summary sheet, in three languages."""
+    rng = random.Random(n)
+    practices = []
+    for index in range(n):
+        texts = {
+            section: {lang: _paragraphs(rng, lang, 3 if section == "description" else 1)
+                      for lang in LANGS}
+            for section in SECTIONS
+        }
+        practices.append({
+            "slug": f"practice-{index:04d}",
+            "title": {lang: f"{_sentence(rng, lang, 4)[:-1]} {index}" for lang in LANGS},
+            "countries": rng.sample(["IT", "ES", "FR", "BE", "DE", "GR"], rng.randint(1, 2)),
+            "themes": rng.sample(["employment", "social-inclusion", "reception"], 1),
+            **texts,
+        })
+    return practices
+
+
+def _copy_project(target: Path) -> None:
+    for name in ("compendium.yml", "mkdocs.yml"):
+        shutil.copy2(REPO / name, target / name)
+    for name in ("docs", "hooks", "locales", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+
+
+def write_ours(root: Path, practices: list[dict]) -> None:
+    _copy_project(root)
+    data = root / "data"
+    shutil.copytree(REPO / "data" / "vocabularies", data / "vocabularies")
+    shutil.copytree(REPO / "data" / "organisations", data / "organisations")
+    for folder in ("projects", "workshops", "people"):
+        (data / folder).mkdir(parents=True)
+    (data / "practices").mkdir()
+    for practice in practices:
+        record = {
+            "source_language": "en",
+            "title": practice["title"],
+            "promoters": ["anci-toscana"],
+            "subject": practice["title"],
+            "territory": {"countries": practice["countries"]},
+            "themes": practice["themes"],
+            **{section: practice[section] for section in SECTIONS},
+            "provenance": {"source": "savoir-faire-report", "location": {"en": "synthetic"}},
+        }
+        path = data / "practices" / f"{practice['slug']}.yml"
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
+
+
+def write_plain(root: Path, practices: list[dict]) -> None:
+    config = {
+        "site_name": "Plain baseline",
+        "theme": {"name": "material", "font": False},
+        "nav": ["index.md"],
+        "not_in_nav": "/*/practices/",
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Baseline\n")
+    for lang in LANGS:
+        folder = docs / lang / "practices"
+        folder.mkdir(parents=True)
+        for practice in practices:
+            body = [f"# {practice['title'][lang]}", "", practice["title"][lang], ""]
+            for section in SECTIONS:
+                body += [f"## {HEADINGS[section]}", "", practice[section][lang], ""]
+            (folder / f"{practice['slug']}.md").write_text("\n".join(body))
+
+
+def build_seconds(root: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root,
+                            env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {root}:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def mean_page_bytes(site: Path, pattern: str) -> float:
+    sizes = [path.stat().st_size for path in site.glob(pattern)]
+    return statistics.mean(sizes)
+
+
+def run(n: int) -> dict:
+    practices = synthetic_practices(n)
+    base = WORK / str(n)
+    shutil.rmtree(base, ignore_errors=True)
+    ours, plain = base / "ours", base / "plain"
+    ours.mkdir(parents=True)
+    plain.mkdir(parents=True)
+    write_ours(ours, practices)
+    write_plain(plain, practices)
+    times = {"ours": [], "plain": []}
+    for _ in range(REPEATS):  # alternate, so that machine noise hits both alike
+        times["ours"].append(build_seconds(ours))
+        times["plain"].append(build_seconds(plain))
+    return {
+        "n": n,
+        "ours_s": min(times["ours"]),
+        "plain_s": min(times["plain"]),
+        "ours_bytes": statistics.mean(
+            mean_page_bytes(ours / "site", f"{prefix}practices/practice-*/index.html")
+            for prefix in ("", "en/", "es/")),
+        "plain_bytes": mean_page_bytes(plain / "site", "*/practices/practice-*/index.html"),
+    }
+
+
+def write_results(rows: list[dict]) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (benchmarks/bench.py) on {time.strftime('%Y-%m-%d')}, "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs. Build times are the best of "
+        f"{REPEATS} alternating runs of each build in the same process run; compare the "
+        "ratio, not the seconds, across machines.",
+        "",
+        "N synthetic practices x 3 languages. *ours*: the compendium (records, hooks, "
+        "static-i18n, catalogues). *plain*: the same text as hand-written Markdown pages, not "
+        "in the nav, built by plain MkDocs + Material.",
+        "",
+        "| N | ours build (s) | plain build (s) | ratio ours/plain | ours s per 1000 pages "
+        "| ours practice page (bytes) | plain practice page (bytes) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['n']} | {row['ours_s']:.2f} | {row['plain_s']:.2f} | "
+            f"{row['ours_s'] / row['plain_s']:.2f} | {1000 * row['ours_s'] / (3 * row['n']):.2f} "
+            f"| {row['ours_bytes']:.0f} | {row['plain_bytes']:.0f} |"
+        )
+    lines += ["", "Targets: practice page HTML <= 20 KB at any N; build time <= 1.1x plain; "
+              "both growing linearly with N.", ""]
+    RESULTS.write_text("\n".join(lines))
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(arg) for arg in argv] or [100, 1000]
+    rows = []
+    for n in sizes:
+        row = run(n)
+        print(f"N={n}: ours {row['ours_s']:.2f}s, plain {row['plain_s']:.2f}s, "
+              f"ratio {row['ours_s'] / row['plain_s']:.2f}, page {row['ours_bytes']:.0f} B "
+              f"(plain {row['plain_bytes']:.0f} B)", flush=True)
+        rows.append(row)
+    write_results(rows)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
