@@ -6,7 +6,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP ?= $(VENV)/.installed
+SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install serve build validate test lint bench clean
@@ -28,7 +29,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch locales --watch compendium.yml
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch locales --watch compendium.yml
 
 # Build next to site/ and swap only on success: a failed build never destroys
 # the last good site.
