@@ -62,6 +62,12 @@ class SiteModel:
     def catalogue_dest(self, folder: str, lang: str) -> str:
         return f"{self.prefix(lang)}{folder}/index.html"
 
+    def dest_in(self, spec: PageSpec, lang: str) -> str:
+        """Where the page of `spec` lives in another language."""
+        if spec.record is not None:
+            return self.record_dest(spec.record, lang)
+        return self.catalogue_dest(spec.folder, lang)
+
     def pages(self, lang: str) -> list[PageSpec]:
         """Every generated page of one language: catalogues first, then records."""
         specs = [

@@ -72,6 +72,16 @@ class PageView:
         return relative_url(self.spec.dest_uri, self.site.record_dest(record, self.lang),
                             self._directory_urls)
 
+    @staticmethod
+    def tel_href(phone: str) -> str:
+        """A dialable tel: URI for a phone number as the source writes it.
+
+        "+39 (0) 657 299 11" dials as +3965729911: the Italian "(0)" is dropped
+        after a country code, as are spaces and punctuation.
+        """
+        number = phone.replace("(0)", "") if phone.startswith("+") else phone
+        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
     def catalogue_url(self, folder: str) -> str:
         return relative_url(self.spec.dest_uri, self.site.catalogue_dest(folder, self.lang),
                             self._directory_urls)
@@ -116,11 +126,15 @@ class PageView:
         return [record for record in found if record is not None]
 
     # -- lists -------------------------------------------------------------
-    def incoming(self, record: Record, kind: str, path: str | None = None) -> list[Record]:
-        """Records of `kind` that refer to `record` (through field `path`, or any)."""
+    def incoming(self, record: Record, kind: str, *paths: str) -> list[Record]:
+        """Records of `kind` that refer to `record` through any of `paths` (or any field)."""
         relations = self.site.relations
-        found = relations.to(record, kind, path) if path else relations.all_to(record, kind)
-        return self.sorted(found)
+        if not paths:
+            return self.sorted(relations.all_to(record, kind))
+        found: dict[int, Record] = {}
+        for path in paths:
+            found.update((id(r), r) for r in relations.to(record, kind, path))
+        return self.sorted(found.values())
 
     def sorted(self, records: Iterable[Record]) -> list[Record]:
         return sorted(records, key=lambda r: self.l10n.sort_key(self.title(r).text))

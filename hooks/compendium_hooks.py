@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from compendium.loader import Compendium, open_compendium
 from compendium.problems import DataError
 from compendium.render import RenderedPage
-from compendium.site import PageSpec
+from compendium.site import PageSpec, SiteModel
 
 log = logging.getLogger("mkdocs.plugins.compendium")
 
@@ -109,32 +109,25 @@ def on_files(files: Files, config) -> Files:
     for spec in site.pages(build.lang):
         if files.get_file_from_path(spec.src_uri) is not None:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
-        files.append(_generated_file(spec, config))
+        files.append(_generated_file(spec, site, config))
         build.specs[spec.src_uri] = spec
     return files
 
 
-def _generated_file(spec: PageSpec, config) -> File:
+def _generated_file(spec: PageSpec, site: SiteModel, config) -> File:
     """A virtual Markdown file for a generated page, with what static-i18n expects of it."""
     inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
     file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
     file.dest_uri = spec.dest_uri
     # The language switcher of static-i18n reads these to link the same page
     # in the other languages (see its reconfigure_page_context).
-    site = _current().compendium.site
     file.locale = file.locale_alternate_of = spec.lang
     file.alternates = {
         lang: File(spec.src_uri, None, config.site_dir, config.use_directory_urls,
-                   dest_uri=_dest_in(site, spec, lang))
+                   dest_uri=site.dest_in(spec, lang))
         for lang in site.project.languages
     }
     return file
-
-
-def _dest_in(site, spec: PageSpec, lang: str) -> str:
-    if spec.record is not None:
-        return site.record_dest(spec.record, lang)
-    return site.catalogue_dest(spec.folder, lang)
 
 
 def on_env(env, config, files):

@@ -184,3 +184,32 @@ def test_no_head_alternate_links_that_make_material_fetch_missing_sitemaps(built
 def test_generated_record_pages_stay_small(built_site, lang):
     size = (built_site / PREFIX[lang] / "practices/bridges/index.html").stat().st_size
     assert size <= 20_000
+
+
+def test_generated_pages_land_exactly_where_expected(built_site):
+    pages = {p.parent.relative_to(built_site).as_posix() + "/"
+             for p in built_site.rglob("index.html")}
+    expected = set()
+    for lang in LANGS:
+        expected |= {PREFIX[lang] + path for path in RECORD_PAGES + CATALOGUES}
+        expected.add(PREFIX[lang] or "./")
+    assert pages == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_interface_text_leaks_between_language_builds(built_site, lang):
+    from compendium.l10n import load_catalogues
+    from compendium.project import Project
+    from tests.conftest import REPO
+
+    catalogues, _ = load_catalogues(Project.load(REPO))
+    kinds = {catalogues[lang][f"kind.{kind}"] for kind in
+             ("practice", "project", "workshop", "organisation", "person")}
+    for path in RECORD_PAGES:
+        soup = page(built_site, lang, path)
+        assert text(soup.select_one(".cmp-kind")) in kinds, path
+        labels = {text(dt) for dt in soup.select("article dt")}
+        for other in set(LANGS) - {lang}:
+            only_other = {v for k, v in catalogues[other].items() if k.startswith("field.")}
+            only_other -= set(catalogues[lang].values())
+            assert not labels & only_other, (path, other)
