@@ -4,7 +4,9 @@ For each N, generates N synthetic practices in three languages and builds:
 
 * ours: the real project (hooks, templates, static-i18n) with the practices as records;
 * plain: the same text as hand-written Markdown pages (docs/<lang>/practices/<slug>.md,
-  not in the nav) built by plain MkDocs + Material, with no plugin but search.
+  not in the nav) built by plain MkDocs + Material with its default plugins (search);
+* plain-i18n: the same pages built by MkDocs + Material + static-i18n (one build per
+  language, as ours), to show which part of the difference the i18n plugin itself costs.
 
 Both builds run in this process's Python, one after the other, in the same run, so that
 the ratio between them means something on a noisy 2-core machine. Results go to
@@ -28,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "work"
 RESULTS = REPO / "benchmarks" / "results.md"
 LANGS = ("it", "en", "es")
-REPEATS = 2
+REPEATS = 3
 WORDS = {
     "it": "inclusione migranti città lavoro formazione servizi comunità progetto sostegno "
           "accoglienza rete cittadini percorso competenze territorio politiche".split(),
@@ -105,17 +107,23 @@ def write_ours(root: Path, practices: list[dict]) -> None:
         path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
 
 
-def write_plain(root: Path, practices: list[dict]) -> None:
+def write_plain(root: Path, practices: list[dict], i18n: bool = False) -> None:
     config = {
         "site_name": "Plain baseline",
         "theme": {"name": "material", "font": False},
         "nav": ["index.md"],
-        "not_in_nav": "/*/practices/",
+        "not_in_nav": "/*/practices/\n/practices/",
     }
+    if i18n:
+        config["plugins"] = [{"i18n": {"docs_structure": "folder", "languages": [
+            {"locale": lang, "default": lang == "it", "name": lang, "build": True}
+            for lang in LANGS]}}]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
     docs = root / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("# Baseline\n")
+    for index_folder in ([docs / lang for lang in LANGS] if i18n else [docs]):
+        index_folder.mkdir(exist_ok=True)
+        (index_folder / "index.md").write_text("# Baseline\n")
     for lang in LANGS:
         folder = docs / lang / "practices"
         folder.mkdir(parents=True)
@@ -146,19 +154,22 @@ def run(n: int) -> dict:
     practices = synthetic_practices(n)
     base = WORK / str(n)
     shutil.rmtree(base, ignore_errors=True)
-    ours, plain = base / "ours", base / "plain"
-    ours.mkdir(parents=True)
-    plain.mkdir(parents=True)
-    write_ours(ours, practices)
-    write_plain(plain, practices)
-    times = {"ours": [], "plain": []}
-    for _ in range(REPEATS):  # alternate, so that machine noise hits both alike
-        times["ours"].append(build_seconds(ours))
-        times["plain"].append(build_seconds(plain))
+    roots = {name: base / name for name in ("ours", "plain", "plain-i18n")}
+    for root in roots.values():
+        root.mkdir(parents=True)
+    write_ours(roots["ours"], practices)
+    write_plain(roots["plain"], practices)
+    write_plain(roots["plain-i18n"], practices, i18n=True)
+    times: dict[str, list[float]] = {name: [] for name in roots}
+    for _ in range(REPEATS):  # alternate, so that machine noise hits all alike
+        for name, root in roots.items():
+            times[name].append(build_seconds(root))
+    ours, plain = roots["ours"], roots["plain"]
     return {
         "n": n,
         "ours_s": min(times["ours"]),
         "plain_s": min(times["plain"]),
+        "plain_i18n_s": min(times["plain-i18n"]),
         "ours_bytes": statistics.mean(
             mean_page_bytes(ours / "site", f"{prefix}practices/practice-*/index.html")
             for prefix in ("", "en/", "es/")),
@@ -179,15 +190,22 @@ def write_results(rows: list[dict]) -> None:
         "static-i18n, catalogues). *plain*: the same text as hand-written Markdown pages, not "
         "in the nav, built by plain MkDocs + Material.",
         "",
-        "| N | ours build (s) | plain build (s) | ratio ours/plain | ours s per 1000 pages "
+        "*plain-i18n*: the same Markdown pages built by MkDocs + Material + static-i18n, "
+        "which, like ours, builds once per language.",
+        "",
+        "| N | ours (s) | plain (s) | ours/plain | plain-i18n (s) | ours/plain-i18n "
+        "| ours s per 1000 pages | plain s per 1000 pages "
         "| ours practice page (bytes) | plain practice page (bytes) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
+        pages = 3 * row["n"]
         lines.append(
             f"| {row['n']} | {row['ours_s']:.2f} | {row['plain_s']:.2f} | "
-            f"{row['ours_s'] / row['plain_s']:.2f} | {1000 * row['ours_s'] / (3 * row['n']):.2f} "
-            f"| {row['ours_bytes']:.0f} | {row['plain_bytes']:.0f} |"
+            f"{row['ours_s'] / row['plain_s']:.2f} | {row['plain_i18n_s']:.2f} | "
+            f"{row['ours_s'] / row['plain_i18n_s']:.2f} | {1000 * row['ours_s'] / pages:.2f} | "
+            f"{1000 * row['plain_s'] / pages:.2f} | {row['ours_bytes']:.0f} | "
+            f"{row['plain_bytes']:.0f} |"
         )
     lines += ["", "Targets: practice page HTML <= 20 KB at any N; build time <= 1.1x plain; "
               "both growing linearly with N.", ""]
@@ -200,6 +218,7 @@ def main(argv: list[str]) -> None:
     for n in sizes:
         row = run(n)
         print(f"N={n}: ours {row['ours_s']:.2f}s, plain {row['plain_s']:.2f}s, "
+              f"plain-i18n {row['plain_i18n_s']:.2f}s, "
               f"ratio {row['ours_s'] / row['plain_s']:.2f}, page {row['ours_bytes']:.0f} B "
               f"(plain {row['plain_bytes']:.0f} B)", flush=True)
         rows.append(row)

@@ -11,6 +11,7 @@ Headings are demoted so that record text never competes with the page's own
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -25,6 +26,24 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING_SHIFT = 2  # record text sits under the page's <h2> sections
+# Anything that could make Markdown do more than paragraphs: inline syntax, HTML,
+# entities, list and heading markers, hard line breaks.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $", re.M)
+
+
+def plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of `text` when it is plain prose, else None.
+
+    Plain prose would come out of Markdown as `<p>` elements holding the same
+    (escaped) text; recognising it saves the whole Markdown pipeline for most
+    record fields. Anything unusual returns None and goes through Markdown.
+    """
+    if _MARKDOWN_SYNTAX.search(text):
+        return None
+    paragraphs = [part for part in re.split(r"\n[ \t]*\n", text.strip("\n")) if part]
+    if any("\n" in part or part.startswith((" ", "\t")) for part in paragraphs):
+        return None
+    return paragraphs
 
 
 class _DemoteHeadings(Treeprocessor):

@@ -8,7 +8,6 @@ groupings sorted in the reader's language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ from markupsafe import Markup
 
 from compendium.dataset import Record
 from compendium.l10n import Localized, Localizer, localize
-from compendium.markdown import SafeMarkdown
+from compendium.markdown import SafeMarkdown, plain_paragraphs
 from compendium.site import PageSpec, SiteModel, relative_url
 
 
@@ -37,18 +36,6 @@ class Group:
     key: str
     label: Localized
     records: list[Record]
-
-
-_MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $", re.M)
-
-
-def plain_paragraphs(text: str) -> list[str] | None:
-    if _MARKDOWN_CHARS.search(text):
-        return None
-    paragraphs = [part for part in re.split(r"\n\s*\n", text.strip()) if part]
-    if any("\n" in part for part in paragraphs):
-        return None
-    return paragraphs
 
 
 class PageView:

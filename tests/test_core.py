@@ -81,6 +81,34 @@ def test_safe_markdown(source, html):
     assert SafeMarkdown().render(source) == html
 
 
+@pytest.mark.parametrize("text", [
+    "Plain prose, with commas; quotes \"like this\" and l'apostrofo.",
+    "First paragraph.\n\nSecond paragraph (with brackets) and 2018-2020 dates.",
+    "Prezzi: 24 milioni, 52% start-up.",
+])
+def test_plain_prose_fast_path_matches_markdown(text):
+    from html import unescape
+
+    from markupsafe import escape
+
+    from compendium.markdown import plain_paragraphs
+
+    paragraphs = plain_paragraphs(text)
+    assert paragraphs is not None
+    fast = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)  # what the template prints
+    assert unescape(fast) == unescape(SafeMarkdown().render(text))
+
+
+@pytest.mark.parametrize("text", [
+    "- a list", "1. a list", "**bold**", "a [link](https://x.org)", "<b>html</b>",
+    "A &amp; B", "line one\nline two", "    indented code", "para\n\n    code", "# heading",
+])
+def test_anything_but_plain_prose_goes_through_markdown(text):
+    from compendium.markdown import plain_paragraphs
+
+    assert plain_paragraphs(text) is None
+
+
 def test_unpublished_people_vanish_from_records_and_links(dataset):
     _project, data = dataset
     visible = published(data)
