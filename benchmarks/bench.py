@@ -10,7 +10,8 @@ For each N, generates N synthetic practices in three languages and builds:
 
 Both builds run in this process's Python, one after the other, in the same run, so that
 the ratio between them means something on a noisy 2-core machine. Results go to
-benchmarks/results.md. Usage: python benchmarks/bench.py [N ...] (default: 100 1000).
+benchmarks/results.md. Usage: python benchmarks/bench.py [N ...] (default: 0 100 1000;
+N = 0 measures the fixed cost of a build).
 """
 
 from __future__ import annotations
@@ -121,12 +122,13 @@ def write_plain(root: Path, practices: list[dict], i18n: bool = False) -> None:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
     docs = root / "docs"
     docs.mkdir()
+    (docs / "it" / "practices").mkdir(parents=True)  # not_in_nav must match something
     for index_folder in ([docs / lang for lang in LANGS] if i18n else [docs]):
         index_folder.mkdir(exist_ok=True)
         (index_folder / "index.md").write_text("# Baseline\n")
     for lang in LANGS:
         folder = docs / lang / "practices"
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, exist_ok=True)
         for practice in practices:
             body = [f"# {practice['title'][lang]}", "", practice["title"][lang], ""]
             for section in SECTIONS:
@@ -147,7 +149,7 @@ def build_seconds(root: Path) -> float:
 
 def mean_page_bytes(site: Path, pattern: str) -> float:
     sizes = [path.stat().st_size for path in site.glob(pattern)]
-    return statistics.mean(sizes)
+    return statistics.mean(sizes) if sizes else 0.0
 
 
 def run(n: int) -> dict:
@@ -199,7 +201,7 @@ def write_results(rows: list[dict]) -> None:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        pages = 3 * row["n"]
+        pages = 3 * row["n"] or float("nan")
         lines.append(
             f"| {row['n']} | {row['ours_s']:.2f} | {row['plain_s']:.2f} | "
             f"{row['ours_s'] / row['plain_s']:.2f} | {row['plain_i18n_s']:.2f} | "
@@ -207,13 +209,24 @@ def write_results(rows: list[dict]) -> None:
             f"{1000 * row['plain_s'] / pages:.2f} | {row['ours_bytes']:.0f} | "
             f"{row['plain_bytes']:.0f} |"
         )
-    lines += ["", "Targets: practice page HTML <= 20 KB at any N; build time <= 1.1x plain; "
-              "both growing linearly with N.", ""]
+    lines += [
+        "",
+        "Targets: practice page HTML <= 20 KB at any N; build time <= 1.1x plain; both "
+        "growing linearly with N.",
+        "",
+        "N = 0 shows the fixed cost of a build. static-i18n builds the site once per "
+        "language, and each build scans Material's theme folder (thousands of icon files), "
+        "renders 404.html and sitemap.xml and copies the assets again: compare *plain* and "
+        "*plain-i18n* at N = 0. The compendium adds little to that fixed cost (*ours* against "
+        "*plain-i18n*), and its cost per page is below plain MkDocs', so the ratio falls as N "
+        "grows; at small N the fixed cost of the extra language builds dominates.",
+        "",
+    ]
     RESULTS.write_text("\n".join(lines))
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(arg) for arg in argv] or [100, 1000]
+    sizes = [int(arg) for arg in argv] or [0, 100, 1000]
     rows = []
     for n in sizes:
         row = run(n)
