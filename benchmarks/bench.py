@@ -201,13 +201,14 @@ def write_results(rows: list[dict]) -> None:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        pages = 3 * row["n"] or float("nan")
+        pages = 3 * row["n"]
+        per_page = (f"{1000 * row['ours_s'] / pages:.2f} | {1000 * row['plain_s'] / pages:.2f} | "
+                    f"{row['ours_bytes']:.0f} | {row['plain_bytes']:.0f}") if pages else \
+            "- | - | - | -"
         lines.append(
             f"| {row['n']} | {row['ours_s']:.2f} | {row['plain_s']:.2f} | "
             f"{row['ours_s'] / row['plain_s']:.2f} | {row['plain_i18n_s']:.2f} | "
-            f"{row['ours_s'] / row['plain_i18n_s']:.2f} | {1000 * row['ours_s'] / pages:.2f} | "
-            f"{1000 * row['plain_s'] / pages:.2f} | {row['ours_bytes']:.0f} | "
-            f"{row['plain_bytes']:.0f} |"
+            f"{row['ours_s'] / row['plain_i18n_s']:.2f} | {per_page} |"
         )
     lines += [
         "",
