@@ -204,10 +204,11 @@ class Number(Scalar):
 
 
 def _example_date(year: int, month: int) -> str:
-    """The last valid day of the month the writer meant, when the month is real."""
-    if 1 <= month <= 12 and year >= 1:
-        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-    return "2019-04-12"
+    """A valid date close to what was written: the last day of the (nearest real) month."""
+    if year < 1:
+        return "2019-04-12"
+    month = min(max(month, 1), 12)
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 class Date(Scalar):
@@ -240,9 +241,11 @@ class ApproximateDate(Scalar):
             try:
                 dt.date(year, month or 1, day or 1)
             except ValueError:
+                # Speak of the form the writer used: a full date gets a full-date example.
+                shape = "YYYY-MM-DD" if day else "YYYY-MM"
                 example = _example_date(year, month or 0)
                 return check.error(node, path, f"{_quote(text)} is not a date (expected "
-                                   f"{self.expected}, e.g. {example})")
+                                   f"{shape}, e.g. {example if day else example[:7]})")
             return PartialDate(year, month, day)
         return check.error(node, path, f"{_quote(text)} is not a date ({self.describe()})")
 
@@ -383,7 +386,10 @@ class Text(Field):
     """Translatable text: a mapping from language code to text.
 
     The text in the record's source language is required; the others may be
-    missing and are then shown with a fallback notice. With `markdown=True`
+    missing and are then shown with a fallback notice. A language written with
+    no text (`es:` or `es: ~`) is *explicitly* not translated yet: it is kept
+    as None, shown like a missing one, and counted as such by the content
+    checks. With `markdown=True`
     the text is Markdown (rendered safely), and link targets are checked here
     so that an unsafe link is reported rather than silently dropped.
     """
@@ -398,8 +404,8 @@ class Text(Field):
     def validate(self, node: Node, path: str, check: Check) -> Any:
         if not isinstance(node, MappingNode):
             return self.wrong_shape(node, path, check)
-        texts: dict[str, str] = {}
-        written: set[str] = set()  # languages present, valid or not
+        texts: dict[str, str | None] = {}
+        written: set[str] = set()  # languages with something written, valid or not
         for entry in mapping_entries(node, path, check.file, check.log):
             where = f"{path}.{entry.key}"
             written.add(entry.key)
@@ -408,6 +414,7 @@ class Text(Field):
                 continue
             if is_empty(entry.value):
                 written.discard(entry.key)
+                texts[entry.key] = None  # explicitly not translated yet
                 continue
             if not isinstance(entry.value, ScalarNode):
                 check.error(entry.value, where, f"expected text; got {_node_kind(entry.value)}")

@@ -67,14 +67,19 @@ class Localized:
     fallback: bool  # True when it is not in the reader's language
 
 
-def localize(texts: dict[str, str] | None, reader: str, source: str) -> Localized | None:
-    """The reader's text, else the source-language original (marked as a fallback)."""
-    if not texts:
+def localize(texts: dict[str, str | None] | None, reader: str,
+             source: str) -> Localized | None:
+    """The reader's text, else the source-language original (marked as a fallback).
+
+    A language mapped to None is "not translated yet" and treated as missing.
+    """
+    available = {lang: text for lang, text in (texts or {}).items() if text}
+    if not available:
         return None
-    if reader in texts:
-        return Localized(texts[reader], reader, False)
-    lang = source if source in texts else next(iter(texts))
-    return Localized(texts[lang], lang, True)
+    if reader in available:
+        return Localized(available[reader], reader, False)
+    lang = source if source in available else next(iter(available))
+    return Localized(available[lang], lang, True)
 
 
 @cache

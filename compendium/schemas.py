@@ -109,6 +109,8 @@ PRACTICE = RecordType("practice", "practices", Object({
     "summary": Text(help="One or two sentences for lists and search results."),
     "promoters": ListOf(_org(), min_items=1, required=True,
                         help="Promoting institutions (ENTE PROMOTORE / INSTITUTION)."),
+    "promoters_note": Text(help="The promoter as the sheet words it, when that says more "
+                                "than the organisations' names (a department, a pair)."),
     "subject": Text(required=True, help="OGGETTO DELLA BUONA PRATICA / SUBJECT."),
     "description": Text(markdown=True, required=True, help="DESCRIZIONE / DESCRIPTION."),
     "implementation_context": Text(markdown=True,
@@ -144,7 +146,7 @@ PROJECT = RecordType("project", "projects", Object({
     "programme": Text(help="Funding programme, e.g. FAMI 2014-2020."),
     "action": Text(help="Action or objective of the programme."),
     "reference": Str(help="Reference number given by the funder."),
-    "period": _period(Date),
+    "period": _period(ApproximateDate),
     "budget": Object({
         "amount": Number(required=True),
         "currency": Choice(("EUR",), required=True),
@@ -176,9 +178,10 @@ WORKSHOP = RecordType("workshop", "workshops", Object({
     "source_language": Language(required=True),
     "title": Text(required=True),
     "summary": Text(),
+    "type": _vocab("event_types", "workshop"),
     "project": Ref("project", required=True, example="savoir-faire"),
-    "date": Date(required=True),
-    "format": Choice(("in-person", "online"), required=True),
+    "date": Date(help="Left empty when the sources give none."),
+    "format": Choice(("in-person", "online")),
     "city": _vocab("cities", "florence", help="Where it was held, or the host city online."),
     "venue": Str(),
     "platform": Str(example="Zoom", help="Online platform, for online events."),
@@ -198,6 +201,7 @@ ORGANISATION = RecordType("organisation", "organisations", Object({
     "country": Country(),
     "city": _vocab("cities", "florence"),
     "website": Url(),
+    "address": Str(multiline=True, example="1 Square de Meeûs, B-1000 Brussels"),
     "description": Text(markdown=True),
     **_COMMON_TAIL,
 }))
@@ -225,6 +229,7 @@ VOCABULARIES: dict[str, Object] = {
     "target_groups": Object({"label": _LABEL}),
     "organisation_types": Object({"label": _LABEL}),
     "city_roles": Object({"label": _LABEL}),
+    "event_types": Object({"label": _LABEL}),
     "cities": Object({"label": _LABEL, "country": Country(required=True)}),
     "sources": Object({
         "title": Str(required=True, help="The document's own title, in its language."),

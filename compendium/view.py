@@ -8,6 +8,7 @@ groupings sorted in the reader's language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -125,6 +126,11 @@ class PageView:
 
     def sorted(self, records: Iterable[Record]) -> list[Record]:
         return sorted(records, key=lambda r: self.l10n.sort_key(self.title(r).text))
+
+    def by_date(self, records: Iterable[Record]) -> list[Record]:
+        """Oldest first; records without a date last, by title."""
+        return sorted(self.sorted(records),
+                      key=lambda r: (r.get("date") is None, r.get("date") or dt.date.min))
 
     def all(self, kind: str) -> list[Record]:
         return self.sorted(self.site.dataset.all(kind))

@@ -40,6 +40,8 @@ def test_localize_prefers_reader_then_source_language():
     assert localize(texts, "es", "it") == Localized("Ciao", "it", True)
     assert localize({"en": "Hello"}, "es", "it") == Localized("Hello", "en", True)
     assert localize(None, "es", "it") is None
+    # Explicitly "not translated yet" (es: ~) reads like a missing translation.
+    assert localize({"it": "Ciao", "es": None}, "es", "it") == Localized("Ciao", "it", True)
 
 
 @pytest.mark.parametrize(("lang", "day", "month", "year", "country", "money"), [
