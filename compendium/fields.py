@@ -324,8 +324,11 @@ class Language(Scalar):
 
 
 def _not_a_language(code: str, languages: tuple[str, ...]) -> str:
-    return (f"'{code}' is not a configured language (expected one of: "
-            f"{', '.join(languages)}; languages are set in compendium.yml)")
+    message = (f"'{code}' is not a configured language (expected one of: "
+               f"{', '.join(languages)}; languages are set in compendium.yml)")
+    if " " in code:  # {it: a, b} reads "b" as a key: the text needed quotes
+        message += "; text with commas inside {...} must be quoted, e.g. {it: \"a, b\"}"
+    return message
 
 
 @cache
