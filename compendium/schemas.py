@@ -58,6 +58,8 @@ def _provenance() -> Object:
         {
             "source": _vocab("sources", "savoir-faire-report", required=True,
                              help="The source document (data/vocabularies/sources.yml)."),
+            "other_sources": ListOf(_vocab("sources", "lecim-abstract"),
+                                    help="Further documents the record also draws on."),
             "location": Text(required=True, example="{en: 'Best practice summary sheet SocialPay'}",
                              help="Where in the document: page, section or sheet."),
             "note": Text(markdown=True, help="Anything a reader should know about the source."),
