@@ -5,7 +5,7 @@ HTML block and inline HTML processors are removed), so `<script>` in a record
 comes out as the visible text `&lt;script&gt;`. The result then goes through
 nh3 (the Ammonia sanitiser) with a small allow-list and only http, https and
 mailto links, which also catches tricks such as entity-encoded `javascript:`.
-Headings are demoted so that record text never competes with the page's own
+Headings are shifted so that record text never competes with the page's own
 `<h1>`/`<h2>` structure.
 """
 
@@ -25,7 +25,8 @@ _ALLOWED_TAGS = {
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
-_HEADING_SHIFT = 2  # record text sits under the page's <h2> sections
+_TOP_LEVEL = 3  # record text sits under the page's <h2> sections
+_HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
 # Anything that could make Markdown do more than paragraphs: inline syntax, HTML,
 # entities, list and heading markers, hard line breaks.
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $", re.M)
@@ -47,10 +48,15 @@ def plain_paragraphs(text: str) -> list[str] | None:
 
 
 class _DemoteHeadings(Treeprocessor):
+    """The text's top heading level becomes <h3>, the rest keep their distance to it."""
+
     def run(self, root: ET.Element) -> None:
-        for element in root.iter():
-            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
-                element.tag = f"h{min(int(element.tag[1]) + _HEADING_SHIFT, 6)}"
+        headings = [e for e in root.iter() if e.tag in _HEADING_TAGS]
+        if not headings:
+            return
+        shift = _TOP_LEVEL - min(int(e.tag[1]) for e in headings)
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
 class SafeMarkdown:

@@ -76,6 +76,7 @@ def test_partial_dates_cover_their_whole_span():
     ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
     ("[x](javascript:alert(1))", '<p><a rel="noopener noreferrer">x</a></p>'),
     ("# Title", "<h3>Title</h3>"),
+    ("### Part\n\n#### Sub", "<h3>Part</h3>\n<h4>Sub</h4>"),
     ("**b** [ok](https://example.org)",
      '<p><strong>b</strong> <a href="https://example.org" rel="noopener noreferrer">ok</a></p>'),
 ])
