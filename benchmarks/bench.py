@@ -81,8 +81,11 @@ def synthetic_practices(n: int) -> list[dict]:
 def _copy_project(target: Path) -> None:
     for name in ("compendium.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, target / name)
-    for name in ("docs", "hooks", "locales", "overrides"):
+    for name in ("hooks", "locales", "overrides"):
         shutil.copytree(REPO / name, target / name)
+    # The real docs link to the real records; the synthetic site gets the test suite's
+    # minimal hand-written pages instead.
+    shutil.copytree(REPO / "tests" / "fixtures" / "docs", target / "docs")
 
 
 def write_ours(root: Path, practices: list[dict]) -> None:

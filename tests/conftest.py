@@ -18,18 +18,22 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
+FIXTURE_DOCS = REPO / "tests" / "fixtures" / "docs"
 PROJECT_FILES = ("compendium.yml", "mkdocs.yml")
-PROJECT_FOLDERS = ("docs", "hooks", "locales", "overrides")
+PROJECT_FOLDERS = ("hooks", "locales", "overrides")
 LANGUAGES = ("it", "en", "es")
 
 
-def copy_project(target: Path, data: Path = FIXTURE_DATA, overlay: Path | None = None) -> Path:
-    """A runnable project in `target`: the repo's config with `data` (and `overlay` on top)."""
+def copy_project(target: Path, data: Path = FIXTURE_DATA, overlay: Path | None = None,
+                 docs: Path = FIXTURE_DOCS) -> Path:
+    """A runnable project in `target`: the repo's config, templates and hooks, with `data`
+    (and `overlay` on top) and `docs`. The fixture docs link only to fixture records."""
     target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         shutil.copy2(REPO / name, target / name)
     for name in PROJECT_FOLDERS:
         shutil.copytree(REPO / name, target / name)
+    shutil.copytree(docs, target / "docs")
     shutil.copytree(data, target / "data")
     if overlay is not None:
         shutil.copytree(overlay, target / "data", dirs_exist_ok=True)

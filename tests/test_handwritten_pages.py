@@ -12,17 +12,17 @@ pytestmark = pytest.mark.slow
 
 def test_page_missing_in_a_language_is_shown_from_italian_with_a_notice(make_project):
     root = make_project()
-    (root / "docs" / "it" / "about.md").write_text("# Chi siamo\n\nTesto italiano.\n")
-    (root / "docs" / "en" / "about.md").write_text("# About\n\nEnglish text.\n")
+    (root / "docs" / "it" / "history.md").write_text("# Chi siamo\n\nTesto italiano.\n")
+    (root / "docs" / "en" / "history.md").write_text("# About\n\nEnglish text.\n")
     result = run_mkdocs(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"
 
-    english = page(site, "en", "about/")
+    english = page(site, "en", "history/")
     assert not english.select(".cmp-fallback")
     assert text(english.select_one("article h1")).startswith("About")
 
-    spanish = page(site, "es", "about/")
+    spanish = page(site, "es", "history/")
     assert spanish.html["lang"] == "es"
     notice = spanish.select_one("article .cmp-fallback > .cmp-notice")
     assert text(notice) == ("Esta página aún no está disponible en español: a continuación, "

@@ -132,7 +132,8 @@ def test_record_pages_stay_out_of_the_navigation(built_site, lang):
     here = built_site / PREFIX[lang] / "practices" / "bridges"
     nav = [(here / a["href"]).resolve().relative_to(built_site / PREFIX[lang]).as_posix()
            for a in soup.select(".md-sidebar--primary .md-nav__link[href]")]
-    assert nav == [".", "practices", "projects", "workshops", "organisations", "people"]
+    assert nav == [".", "practices", "projects", "workshops", "organisations", "people",
+                   "about", "using"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -192,7 +193,7 @@ def test_generated_pages_land_exactly_where_expected(built_site):
     expected = set()
     for lang in LANGS:
         expected |= {PREFIX[lang] + path for path in RECORD_PAGES + CATALOGUES}
-        expected.add(PREFIX[lang] or "./")
+        expected |= {PREFIX[lang] + "about/", PREFIX[lang] + "using/", PREFIX[lang] or "./"}
     assert pages == expected
 
 
