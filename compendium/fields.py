@@ -276,26 +276,31 @@ def url_problem(text: str) -> str:
     return ""
 
 
-class Email(Scalar):
+class Matching(Scalar):
+    """Text that must match a regular expression; subclasses say what it is."""
+
+    pattern: re.Pattern
+    what: str  # completes "'x' is not ...", e.g. "a valid e-mail address"
+
+    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
+        if not self.pattern.match(text):
+            return check.error(node, path, f"{_quote(text)} is not {self.what} "
+                               f"({self.describe()})")
+        return text
+
+
+class Email(Matching):
     expected = "an e-mail address"
     example = "name@example.org"
-
-    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
-        if not _EMAIL_RE.match(text):
-            return check.error(node, path, f"{_quote(text)} is not a valid e-mail address "
-                               f"({self.describe()})")
-        return text
+    pattern = _EMAIL_RE
+    what = "a valid e-mail address"
 
 
-class Phone(Scalar):
+class Phone(Matching):
     expected = "a phone number in digits, spaces, +, (), - or /"
     example = "+39 06 5729911"
-
-    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
-        if not _PHONE_RE.match(text):
-            return check.error(node, path, f"{_quote(text)} is not a phone number "
-                               f"({self.describe()})")
-        return text
+    pattern = _PHONE_RE
+    what = "a phone number"
 
 
 class Choice(Scalar):
