@@ -19,10 +19,13 @@ from compendium.site import SiteModel
 
 @dataclass
 class Compendium:
-    """A validated project, ready to render pages in any of its languages."""
+    """A validated project, ready to render pages in any of its languages.
+
+    It holds only the published view of the data (`site.dataset`): nothing that
+    renders from it can reach a person with `publish: false`.
+    """
 
     project: Project
-    dataset: Dataset
     site: SiteModel
     renderer: Renderer
 
@@ -56,6 +59,6 @@ def open_compendium(root: Path) -> Compendium:
     default = catalogues[project.default_language]
     localizers = {lang: Localizer(lang, catalogues[lang], default) for lang in project.languages}
     site = SiteModel(project, dataset)
-    compendium = Compendium(project, dataset, site, Renderer(site, localizers))
+    compendium = Compendium(project, site, Renderer(site, localizers))
     _CACHE[project.root] = (state, compendium)
     return compendium

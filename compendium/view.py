@@ -70,10 +70,6 @@ class PageView:
         number = phone.replace("(0)", "") if phone.startswith("+") else phone
         return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
-    def catalogue_url(self, folder: str) -> str:
-        return relative_url(self.spec.dest_uri, self.site.catalogue_dest(folder, self.lang),
-                            self._directory_urls)
-
     # -- text --------------------------------------------------------------
     def title(self, record: Record) -> Localized:
         return self.site.title(record, self.lang)
