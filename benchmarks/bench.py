@@ -92,7 +92,10 @@ def write_ours(root: Path, practices: list[dict]) -> None:
     _copy_project(root)
     data = root / "data"
     shutil.copytree(REPO / "data" / "vocabularies", data / "vocabularies")
-    shutil.copytree(REPO / "data" / "organisations", data / "organisations")
+    # Only the promoter the synthetic practices use: every other record would add pages
+    # that the plain baseline does not have.
+    (data / "organisations").mkdir(parents=True)
+    shutil.copy2(REPO / "data" / "organisations" / "anci-toscana.yml", data / "organisations")
     for folder in ("projects", "workshops", "people"):
         (data / folder).mkdir(parents=True)
     (data / "practices").mkdir()
