@@ -85,16 +85,13 @@ class Relations:
                         bucket.append(record)
         return cls(incoming)
 
-    def to(self, record: Record, kind: str, path: str) -> list[Record]:
-        """Records of `kind` whose field `path` refers to `record`."""
-        return list(self._incoming.get((record.kind, record.slug), {}).get((kind, path), []))
-
-    def all_to(self, record: Record, kind: str) -> list[Record]:
-        """Records of `kind` referring to `record` through any field, each once."""
-        seen: list[Record] = []
-        for (source_kind, _path), records in self._incoming.get(
+    def to(self, record: Record, kind: str, *paths: str) -> list[Record]:
+        """Records of `kind` referring to `record` through any of the fields `paths`
+        (through any field at all when none is given), each once."""
+        found: list[Record] = []
+        for (source_kind, path), records in self._incoming.get(
             (record.kind, record.slug), {}
         ).items():
-            if source_kind == kind:
-                seen.extend(r for r in records if r not in seen)
-        return seen
+            if source_kind == kind and (not paths or path in paths):
+                found.extend(r for r in records if r not in found)
+        return found

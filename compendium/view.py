@@ -112,13 +112,7 @@ class PageView:
     # -- lists -------------------------------------------------------------
     def incoming(self, record: Record, kind: str, *paths: str) -> list[Record]:
         """Records of `kind` that refer to `record` through any of `paths` (or any field)."""
-        relations = self.site.relations
-        if not paths:
-            return self.sorted(relations.all_to(record, kind))
-        found: dict[int, Record] = {}
-        for path in paths:
-            found.update((id(r), r) for r in relations.to(record, kind, path))
-        return self.sorted(found.values())
+        return self.sorted(self.site.relations.to(record, kind, *paths))
 
     def sorted(self, records: Iterable[Record]) -> list[Record]:
         return sorted(records, key=lambda r: self.l10n.sort_key(self.title(r).text))
