@@ -211,6 +211,14 @@ def _example_date(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
+def _impossible_date(text: str, year: int, month: int | None, day: int | None) -> str:
+    """Why a well-formed date is not a real one, with an example in the form the writer used."""
+    example = _example_date(year, month or 0)
+    shape = "YYYY-MM-DD" if day else "YYYY-MM"
+    return (f"{_quote(text)} is not a date (expected {shape}, "
+            f"e.g. {example if day else example[:7]})")
+
+
 class Date(Scalar):
     expected = "YYYY-MM-DD"
     example = "2019-04-12"
@@ -222,9 +230,7 @@ class Date(Scalar):
             try:
                 return dt.date(year, month, day)
             except ValueError:
-                example = _example_date(year, month)
-                return check.error(node, path, f"{_quote(text)} is not a date (expected "
-                                   f"{self.expected}, e.g. {example})")
+                return check.error(node, path, _impossible_date(text, year, month, day))
         return check.error(node, path, f"{_quote(text)} is not a date ({self.describe()})")
 
 
@@ -241,11 +247,7 @@ class ApproximateDate(Scalar):
             try:
                 dt.date(year, month or 1, day or 1)
             except ValueError:
-                # Speak of the form the writer used: a full date gets a full-date example.
-                shape = "YYYY-MM-DD" if day else "YYYY-MM"
-                example = _example_date(year, month or 0)
-                return check.error(node, path, f"{_quote(text)} is not a date (expected "
-                                   f"{shape}, e.g. {example if day else example[:7]})")
+                return check.error(node, path, _impossible_date(text, year, month, day))
             return PartialDate(year, month, day)
         return check.error(node, path, f"{_quote(text)} is not a date ({self.describe()})")
 
