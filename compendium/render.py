@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from compendium.l10n import Localized, Localizer
+from compendium.l10n import Localizer
 from compendium.markdown import SafeMarkdown
 from compendium.site import PageSpec, SiteModel
 from compendium.view import Heading, PageView
@@ -30,6 +30,7 @@ class RenderedPage:
     title_lang: str
     headings: list[Heading]
     anchors: frozenset[str]  # every id in the fragment, for link checking
+    scripts: tuple[str, ...] = ()  # relative URLs, to load at the end of the page
 
 
 class Renderer:
@@ -53,15 +54,12 @@ class Renderer:
     def render(self, spec: PageSpec, directory_urls: bool) -> RenderedPage:
         l10n = self.localizers[spec.lang]
         view = PageView(self.site, spec, l10n, self.markdown, directory_urls)
-        if spec.record is not None:
-            title = view.title(spec.record)
-        else:
-            title = Localized(l10n.t(f"catalogue.{spec.folder}.title"), spec.lang, False)
+        title = view.page_title()
         html = self.env.get_template(spec.template).render(
             view=view, t=l10n.t, l10n=l10n, record=spec.record, page_title=title
         )
         return RenderedPage(html, title.text, title.lang, view.headings,
-                            frozenset(_ID_RE.findall(html)))
+                            frozenset(_ID_RE.findall(html)), tuple(view.scripts))
 
 
     def render_fallback_page(self, content_html: str, page_lang: str, reader: str) -> str:

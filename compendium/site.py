@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 
 from compendium.dataset import Dataset, Record
+from compendium.facets import FACETS, facet_values, value_slug
 from compendium.l10n import Localized, localize
 from compendium.project import Project
 from compendium.relations import Relations, published
 from compendium.schemas import RECORD_TYPES
+from compendium.search.refs import ref_of
 
 # Catalogue pages, in navigation order, by record folder.
 CATALOGUES = ("practices", "projects", "workshops", "organisations", "people")
@@ -28,19 +31,18 @@ class PageSpec:
 
     lang: str
     template: str  # file under the templates folder
-    folder: str  # record folder: practices, projects, ...
+    folder: str  # first URL segment: practices, projects, ..., search
     dest_uri: str  # output file, e.g. en/practices/socialpay/index.html
-    record: Record | None = None  # None for catalogue pages
+    record: Record | None = None  # the record of a record page
+    name: str = "index"  # names a page that has no record, within its folder
+    in_nav: bool = False  # catalogues only: record pages would make every page O(N)
+    facet: tuple[str, str] | None = None  # (facet key, value) of a facet page
 
     @property
     def src_uri(self) -> str:
         """A stable name for the page, as if it were a Markdown file in docs/<lang>/."""
-        name = self.record.slug if self.record else "index"
+        name = self.record.slug if self.record else self.name
         return f"{self.lang}/{self.folder}/{name}.md"
-
-    @property
-    def in_nav(self) -> bool:
-        return self.record is None
 
 
 class SiteModel:
@@ -62,18 +64,42 @@ class SiteModel:
     def catalogue_dest(self, folder: str, lang: str) -> str:
         return f"{self.prefix(lang)}{folder}/index.html"
 
+    def facet_dest(self, facet: str, value: str, lang: str) -> str:
+        return f"{self.prefix(lang)}practices/{facet}/{value_slug(value)}/index.html"
+
+    def search_dest(self, lang: str) -> str:
+        return f"{self.prefix(lang)}search/index.html"
+
     def dest_in(self, spec: PageSpec, lang: str) -> str:
         """Where the page of `spec` lives in another language."""
-        if spec.record is not None:
-            return self.record_dest(spec.record, lang)
-        return self.catalogue_dest(spec.folder, lang)
+        return self.prefix(lang) + spec.dest_uri[len(self.prefix(spec.lang)):]
+
+    @cached_property
+    def facets(self) -> dict[str, dict[str, list[Record]]]:
+        """Facet values in use, and their practices (see compendium.facets)."""
+        return facet_values(self.dataset)
+
+    @cached_property
+    def search_refs(self) -> dict[Record, str]:
+        """Index ids of record pages, the same in every language (hand-written pages follow)."""
+        records = (record for record_type in RECORD_TYPES.values()
+                   for record in self.dataset.all(record_type.kind))
+        return {record: ref_of(position) for position, record in enumerate(records)}
 
     def pages(self, lang: str) -> list[PageSpec]:
-        """Every generated page of one language: catalogues first, then records."""
+        """Every generated page of one language: catalogues, search, facets, records."""
         specs = [
-            PageSpec(lang, f"catalogue-{folder}.html", folder, self.catalogue_dest(folder, lang))
+            PageSpec(lang, f"catalogue-{folder}.html", folder, self.catalogue_dest(folder, lang),
+                     in_nav=True)
             for folder in CATALOGUES
         ]
+        specs.append(PageSpec(lang, "search.html", "search", self.search_dest(lang)))
+        for facet in FACETS:
+            for value in sorted(self.facets[facet.key]):
+                specs.append(PageSpec(lang, "facet.html", "practices",
+                                      self.facet_dest(facet.key, value, lang),
+                                      name=f"{facet.key}/{value_slug(value)}",
+                                      facet=(facet.key, value)))
         for record_type in RECORD_TYPES.values():
             for record in self.dataset.all(record_type.kind):
                 specs.append(PageSpec(lang, f"{record.kind}.html", record_type.folder,

@@ -9,6 +9,7 @@ groupings sorted in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from compendium.dataset import Record
+from compendium.facets import FACETS, FACETS_BY_KEY
 from compendium.l10n import Localized, Localizer, localize
 from compendium.markdown import SafeMarkdown, plain_paragraphs
 from compendium.site import PageSpec, SiteModel, relative_url
@@ -28,6 +30,23 @@ class Heading:
     level: int
     id: str
     text: str
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet, for one reader: what it is called, how many, where listed."""
+
+    value: str
+    label: Localized
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class FacetView:
+    key: str
+    label: str
+    values: list[FacetValue]
 
 
 @dataclass(frozen=True)
@@ -49,10 +68,16 @@ class PageView:
         self._markdown = markdown
         self._directory_urls = directory_urls
         self.headings: list[Heading] = []
+        self.scripts: list[str] = []
 
     def add_heading(self, anchor: str, text: str) -> str:
         """Record a section for the table of contents (templates call it as they go)."""
         self.headings.append(Heading(2, anchor, text))
+        return ""
+
+    def add_script(self, dest_uri: str) -> str:
+        """Ask for a script at the end of the page (templates call it; main.html adds it)."""
+        self.scripts.append(self.url_to(dest_uri))
         return ""
 
     # -- links -------------------------------------------------------------
@@ -69,6 +94,73 @@ class PageView:
         """
         number = phone.replace("(0)", "") if phone.startswith("+") else phone
         return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+    def url_to(self, dest_uri: str) -> str:
+        """Link to any output file, e.g. `assets/compendium/search.js`."""
+        return relative_url(self.spec.dest_uri, dest_uri, self._directory_urls)
+
+    def folder_url(self, dest_folder: str) -> str:
+        """Link to an output folder (ends with "/"), for scripts that add file names."""
+        here = posixpath.dirname(self.spec.dest_uri) or "."
+        relative = posixpath.relpath(dest_folder.rstrip("/") or ".", here)
+        return "./" if relative == "." else f"{relative}/"
+
+    def facet_url(self, key: str, value: str) -> str:
+        return self.url_to(self.site.facet_dest(key, value, self.lang))
+
+    def search_url(self) -> str:
+        return self.url_to(self.site.search_dest(self.lang))
+
+    def page_title(self) -> Localized:
+        """The page's <h1>: a record's title, or the name of a list or of the search page."""
+        spec = self.spec
+        if spec.record is not None:
+            return self.title(spec.record)
+        if spec.facet is not None:
+            key, value = spec.facet
+            text = self.l10n.t("facet.page_title", facet=self.l10n.t(FACETS_BY_KEY[key].label),
+                               value=self.facet_label(key, value).text)
+            return Localized(text, self.lang, False)
+        return Localized(self.l10n.t(f"catalogue.{spec.folder}.title"), self.lang, False)
+
+    # -- search and facets --------------------------------------------------
+    def search_ref(self, record: Record) -> str:
+        return self.site.search_refs[record]
+
+    def facet_label(self, key: str, value: str) -> Localized:
+        facet = FACETS_BY_KEY[key]
+        if facet.vocabulary:
+            return self.term(facet.vocabulary, value)
+        if key == "country":
+            return Localized(self.l10n.country(value), self.lang, False)
+        if key == "project":
+            project = self.record("project", value)
+            return self.title(project) if project else Localized(value, self.lang, False)
+        return Localized(value, self.lang, False)
+
+    def facets(self) -> list[FacetView]:
+        """Every facet with the values in use, in the reader's order (years by number)."""
+        views = []
+        for facet in FACETS:
+            values = [
+                FacetValue(value, self.facet_label(facet.key, value), len(practices),
+                           self.facet_url(facet.key, value))
+                for value, practices in self.site.facets[facet.key].items()
+            ]
+            if facet.key == "year":
+                values.sort(key=lambda v: int(v.value))
+            else:
+                values.sort(key=lambda v: self.l10n.sort_key(v.label.text))
+            views.append(FacetView(facet.key, self.l10n.t(facet.label), values))
+        return views
+
+    def facet_values(self, practice: Record) -> dict[str, list[str]]:
+        """A practice's value ids per facet key (the finder filters on them)."""
+        return {facet.key: facet.values(self.site.dataset, practice) for facet in FACETS}
+
+    def facet_practices(self) -> list[Record]:
+        key, value = self.spec.facet
+        return self.sorted(self.site.facets[key][value])
 
     # -- text --------------------------------------------------------------
     def title(self, record: Record) -> Localized:

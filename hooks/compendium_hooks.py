@@ -13,6 +13,7 @@ nothing carries over from one language to the next.
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from mkdocs.structure.toc import get_toc
 from compendium.loader import Compendium, open_compendium
 from compendium.problems import DataError
 from compendium.render import RenderedPage
-from compendium.site import PageSpec, SiteModel
+from compendium.search.bundle import FOLDER as SEARCH_FOLDER
+from compendium.search.bundle import LanguageSearch
+from compendium.site import PageSpec, SiteModel, relative_url
 
 log = logging.getLogger("mkdocs.plugins.compendium")
 
@@ -37,6 +40,7 @@ class _Build:
 
     lang: str
     compendium: Compendium
+    search: LanguageSearch
     specs: dict[str, PageSpec] = field(default_factory=dict)  # by src_uri
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
 
@@ -85,7 +89,10 @@ def on_config(config):
                     "Fix the lines above (or run `compendium validate`).") from None
     lang = _language(config)
     _check_languages(config, compendium, lang)
-    _build = _Build(lang, compendium)
+    renderer = compendium.renderer
+    search = LanguageSearch(compendium.site, renderer.localizers[lang], renderer.markdown,
+                            config.use_directory_urls)
+    _build = _Build(lang, compendium, search)
     return config
 
 
@@ -146,6 +153,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     build.rendered[page.file.src_uri] = rendered
     # Material prints titles unescaped in several places: give it escaped text.
     page.meta["title"] = str(escape(rendered.title))
+    page.meta["compendium_scripts"] = list(rendered.scripts)  # main.html loads them
     return ""
 
 
@@ -158,6 +166,7 @@ def on_page_content(html: str, page, config, files) -> str:
     build = _current()
     rendered = build.rendered.pop(page.file.src_uri, None)
     if rendered is None:
+        build.search.add_page(page.file.dest_uri, page.title or "", html)
         page_lang = getattr(page.file, "locale", build.lang)
         if page_lang != build.lang:
             return build.compendium.renderer.render_fallback_page(html, page_lang, build.lang)
@@ -184,7 +193,30 @@ def on_page_context(context, page, config, nav):
         target = alternates.get(alternate["lang"])
         if target is not None:
             alternate["link"] = target.url
+    context["cmp_search"] = _search_box(page.file.dest_uri, config)
     return context
+
+
+def _search_box(dest_uri: str, config) -> dict[str, str]:
+    """What the header's search box needs: the search page of this language, and its words."""
+    build = _current()
+    t = build.compendium.renderer.localizers[build.lang].t
+    target = build.compendium.site.search_dest(build.lang)
+    return {"url": relative_url(dest_uri, target, config.use_directory_urls),
+            "label": t("search.label"), "placeholder": t("search.placeholder"),
+            "submit": t("search.submit")}
+
+
+@event_priority(10)  # before static-i18n (-100) starts the next language's build
+def on_post_build(config):
+    """Write this language's search index next to its search page."""
+    build = _current()
+    folder = Path(config.site_dir) / build.compendium.site.prefix(build.lang)
+    shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
+    for path, text in build.search.files().items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def _current() -> _Build:

@@ -76,28 +76,61 @@ def test_source_language_page_has_no_fallback(built_site):
 
 
 @pytest.mark.parametrize(("lang", "date", "countries"), [
-    ("it", "12 aprile 2019", ["Italia", "Spagna", "Paese non indicato"]),
-    ("en", "April 12, 2019", ["Italy", "Spain", "Country not stated"]),
-    ("es", "12 de abril de 2019", ["España", "Italia", "País no indicado"]),
+    ("it", "12 aprile 2019", ["Italia", "Spagna"]),
+    ("en", "April 12, 2019", ["Italy", "Spain"]),
+    ("es", "12 de abril de 2019", ["España", "Italia"]),
 ])
 def test_dates_and_country_names_are_localized(built_site, lang, date, countries):
     workshop = page(built_site, lang, "workshops/alpha-kickoff/")
     assert date in facts(workshop).values()
     catalogue = page(built_site, lang, "practices/")
-    headings = [text(h3) for h3 in catalogue.select("#by-country ~ h3")]
-    assert [re.sub(r" \(\d+\)$", "", h) for h in headings[:3]] == countries
+    assert [text(a) for a in catalogue.select("#browse-country + ul a")] == countries
 
 
-def test_practice_catalogue_groups_by_country_and_theme(built_site):
+def test_practice_catalogue_lists_every_practice_once_with_its_facets(built_site):
     soup = page(built_site, "en", "practices/")
-    def titles(anchor):
-        return [text(a) for a in soup.select_one(f"#{anchor} + ul").select("li > a")]
-    assert titles("country-IT") == ["Bridges to work", "Women first"]
-    assert titles("country-ES") == ["Women first"]
-    assert titles("country-none") == ["Practice without a country"]
-    assert titles("theme-employment") == ["Bridges to work", "Women first"]
-    assert titles("theme-housing") == ["Women first"]
-    assert titles("theme-none") == ["Practice without a country"]
+    items = soup.select("#cmp-practices > li")
+    assert [text(li.select_one("a")) for li in items] == [
+        "Bridges to work", "Practice without a country", "Women first"]
+    women = items[2]
+    assert women["data-country"].split() == ["ES", "IT"]
+    assert women["data-theme"].split() == ["employment", "housing"]
+    assert women["data-promoter-type"] == "ngo"
+    assert items[0]["data-project"] == "alpha"
+    assert items[0]["data-year"].split() == ["2017", "2018", "2019"]  # 2017 to June 2019
+    assert items[1]["data-country"] == ""
+    finder = soup.select_one("form#cmp-finder")
+    assert finder.has_attr("hidden")  # shown by the script; the list alone works without it
+    assert [legend.get_text() for legend in finder.select("legend")][:3] == [
+        "Country", "City", "Theme"]
+
+
+@pytest.mark.parametrize(("path", "titles"), [
+    ("practices/country/it/", ["Bridges to work", "Women first"]),
+    ("practices/country/es/", ["Women first"]),
+    ("practices/theme/employment/", ["Bridges to work", "Women first"]),
+    ("practices/theme/housing/", ["Women first"]),
+    ("practices/project/alpha/", ["Bridges to work"]),
+    ("practices/promoter-type/ngo/", ["Women first"]),
+    ("practices/year/2018/", ["Bridges to work"]),
+])
+def test_every_facet_value_has_a_static_page(built_site, path, titles):
+    for lang in LANGS:
+        soup = page(built_site, lang, path)
+        assert len(soup.select("article .cmp-practices > li > a")) == len(titles)
+    soup = page(built_site, "en", path)
+    assert [text(a) for a in soup.select("article .cmp-practices > li > a")] == titles
+    finder_link = soup.select("article p a")[0]["href"]
+    assert finder_link.startswith("../../?") and "=" in finder_link
+
+
+def test_catalogue_and_practice_pages_link_facet_pages(built_site):
+    catalogue = page(built_site, "es", "practices/")
+    assert "country/it/" in {a["href"] for a in catalogue.select("#browse-country + ul a")}
+    practice = page(built_site, "es", "practices/women-first/")
+    links = {text(a): a["href"] for a in practice.select(".cmp-facts a")}
+    assert links["España"] == "../country/es/"
+    assert links["Vivienda"] == "../theme/housing/"
 
 
 def test_records_link_to_each_other_both_ways(built_site):
@@ -153,15 +186,18 @@ def test_every_internal_link_resolves(built_site):
         if file.name == "404.html":  # served at any depth: absolute links (publishing issue)
             continue
         soup = page_file(file)
-        for a in soup.select("a[href]"):
-            href = a["href"].split("#")[0]
+        links = [a["href"] for a in soup.select("a[href]")]
+        links += [e["src"] for e in soup.select("script[src]")]
+        links += [form["action"] for form in soup.select("form[action]")]
+        for link in links:
+            href = link.split("#")[0].split("?")[0]
             if not href or re.match(r"^[a-z]+:", href):
                 continue
             target = (file.parent / href).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{file.relative_to(built_site)} -> {a['href']}")
+                broken.append(f"{file.relative_to(built_site)} -> {link}")
     assert broken == []
 
 
@@ -194,7 +230,15 @@ def test_generated_pages_land_exactly_where_expected(built_site):
     for lang in LANGS:
         expected |= {PREFIX[lang] + path for path in RECORD_PAGES + CATALOGUES}
         expected |= {PREFIX[lang] + "about/", PREFIX[lang] + "using/", PREFIX[lang] or "./"}
+        expected |= {PREFIX[lang] + "search/"}
+        expected |= {PREFIX[lang] + f"practices/{facet}/" for facet in FACET_PAGES}
     assert pages == expected
+
+
+FACET_PAGES = ["country/it", "country/es", "city/florence", "theme/employment", "theme/housing",
+               "target-group/migrants", "target-group/migrant-women", "project/alpha",
+               "promoter-type/public-authority", "promoter-type/ngo",
+               "year/2017", "year/2018", "year/2019"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,199 @@
+/*
+ * The compendium's search engine in the browser: loads the prebuilt lunr index
+ * of the page's language, shard by shard, only when the reader searches.
+ *
+ * Every data file is a script calling compendiumSearch.receive(kind, key, data)
+ * (see compendium/search/bundle.py): scripts load from file:// where fetch()
+ * of JSON is refused, so the offline copy searches like the online site.
+ *
+ * Query words are split and lowercased as the Python side splits text, and go
+ * through the index's own pipeline (stop words, stemmer, accent folding). All
+ * words must match (AND); a word found nowhere is reported and left out.
+ */
+(function () {
+  "use strict";
+
+  var config = document.getElementById("cmp-search-config");
+  var received = new Map();
+  var loads = new Map();
+  var indexes = new Map();
+  var ready = null;
+
+  /* Accent folding, registered under the name the index's pipeline uses. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "");
+  }
+
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}_]+/gu) || [];
+  }
+
+  function loadScript(src, key) {
+    if (!loads.has(src)) {
+      loads.set(src, new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.async = false; // vendored scripts must run in order
+        script.onload = function () {
+          if (!key) return resolve();
+          if (received.has(key)) return resolve(received.get(key));
+          reject(new Error("no data in " + src));
+        };
+        script.onerror = function () { reject(new Error("cannot load " + src)); };
+        document.head.appendChild(script);
+      }));
+    }
+    return loads.get(src);
+  }
+
+  /* The manifest, lunr and the language's stemmer: once per page. */
+  function prepare() {
+    if (!ready) {
+      ready = loadScript(config.dataset.index + "manifest.js", "manifest:manifest")
+        .then(function (manifest) {
+          return Promise.all(manifest.scripts.map(function (name) {
+            return loadScript(config.dataset.vendor + name);
+          })).then(function () {
+            lunr.Pipeline.registerFunction(function (token) {
+              return token.update(fold);
+            }, "compendium-fold");
+            manifest.queryPipeline = lunr.Pipeline.load(manifest.pipeline);
+            return manifest;
+          });
+        });
+    }
+    return ready;
+  }
+
+  /* Shards are sorted ranges of term prefixes: [[first prefix, file], ...]. */
+  function shardsFor(manifest, term, prefix) {
+    var key = term.slice(0, manifest.prefixLength);
+    var ranges = manifest.shards;
+    var low = 0;
+    var high = ranges.length - 1;
+    var found = -1;
+    while (low <= high) { // the last range that starts at or before the key
+      var middle = (low + high) >> 1;
+      if (ranges[middle][0] <= key) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    var names = found >= 0 ? [ranges[found][1]] : [];
+    if (prefix && term.length < manifest.prefixLength) {
+      for (var next = found + 1; next < ranges.length && ranges[next][0].startsWith(term); next++) {
+        if (names.indexOf(ranges[next][1]) < 0) names.push(ranges[next][1]);
+      }
+    }
+    return names;
+  }
+
+  function loadShard(manifest, name) {
+    return loadScript(config.dataset.index + name, "shard:" + name).then(function (data) {
+      if (!indexes.has(name)) indexes.set(name, lunr.Index.load(data));
+      return indexes.get(name);
+    });
+  }
+
+  /* Scores of one term in the shards that may hold it: ref -> score. */
+  function termScores(manifest, item) {
+    var names = shardsFor(manifest, item.term, item.prefix);
+    return Promise.all(names.map(function (name) { return loadShard(manifest, name); }))
+      .then(function (shards) {
+        var scores = new Map();
+        shards.forEach(function (index) {
+          index.query(function (query) {
+            query.term(item.term, { usePipeline: false, boost: 10 });
+            if (item.prefix) {
+              query.term(item.term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+            }
+          }).forEach(function (result) {
+            scores.set(result.ref, (scores.get(result.ref) || 0) + result.score);
+          });
+        });
+        return scores;
+      });
+  }
+
+  /*
+   * Search for `text`. With `asYouType`, the last word also matches as a prefix.
+   * Resolves to {terms, missing, results: [{ref, score}]}, best first.
+   */
+  function search(text, asYouType) {
+    return prepare().then(function (manifest) {
+      var list = words(text);
+      var terms = [];
+      list.forEach(function (word, position) {
+        var out = manifest.queryPipeline.runString(word);
+        if (out.length && out[0]) {
+          var last = position === list.length - 1;
+          terms.push({ word: word, term: out[0], prefix: asYouType && last && out[0].length > 1 });
+        }
+      });
+      return Promise.all(terms.map(function (item) { return termScores(manifest, item); }))
+        .then(function (perTerm) {
+          var combined = null;
+          var missing = [];
+          perTerm.forEach(function (scores, position) {
+            if (scores.size === 0) { missing.push(terms[position].word); return; }
+            if (combined === null) { combined = scores; return; }
+            var next = new Map();
+            combined.forEach(function (score, ref) {
+              if (scores.has(ref)) next.set(ref, score + scores.get(ref));
+            });
+            combined = next;
+          });
+          var results = Array.from((combined || new Map()).entries(), function (entry) {
+            return { ref: entry[0], score: entry[1] };
+          });
+          results.sort(function (a, b) {
+            return b.score - a.score || parseInt(a.ref, 36) - parseInt(b.ref, 36);
+          });
+          return { terms: terms, missing: missing, results: results };
+        });
+    });
+  }
+
+  /* URL, title, kind and text of one indexed page. */
+  function fragment(ref) {
+    return prepare().then(function (manifest) {
+      var src = config.dataset.index + manifest.fragments + "/" + ref + ".js";
+      return loadScript(src, "doc:" + ref);
+    });
+  }
+
+  /* Whether a word of a text matches one of the searched terms. */
+  function matcher(terms) {
+    return prepare().then(function (manifest) {
+      return function (word) {
+        var out = manifest.queryPipeline.runString(word.toLowerCase());
+        var term = out.length ? out[0] : null;
+        var plain = fold(word.toLowerCase());
+        return terms.some(function (item) {
+          if (!term && !plain) return false;
+          if (item.prefix) return (term && term.startsWith(item.term)) || plain.startsWith(item.term);
+          return term === item.term || plain === item.term;
+        });
+      };
+    });
+  }
+
+  function strings() {
+    return config ? JSON.parse(config.dataset.strings) : {};
+  }
+
+  /* "{count} results" -> "3 results", with values given by name. */
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? String(values[name]) : all;
+    });
+  }
+
+  window.compendiumSearch = {
+    receive: function (kind, key, data) { received.set(kind + ":" + key, data); },
+    search: search,
+    fragment: fragment,
+    matcher: matcher,
+    strings: strings,
+    format: format,
+    root: config ? config.dataset.root : "./",
+    lang: config ? config.dataset.lang : document.documentElement.lang,
+  };
+})();
