@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lunr.builder import Builder
+from lunr.index import Index
 
 from compendium.search.analysis import Analyzer
 from compendium.search.documents import SearchDocument
@@ -29,6 +30,13 @@ SHARD_BYTES = 24_000  # adjacent small prefixes share a file up to about this si
 
 def build_index(documents: Iterable[SearchDocument], analyzer: Analyzer) -> dict:
     """The serialized lunr index of the documents, with the browser's query pipeline."""
+    serialized = build_lunr(documents, analyzer).serialize()
+    serialized["pipeline"] = list(analyzer.query_pipeline)
+    return serialized
+
+
+def build_lunr(documents: Iterable[SearchDocument], analyzer: Analyzer) -> Index:
+    """The lunr.py index of the documents (terms already analyzed: no lunr pipeline)."""
     builder = Builder()
     builder.ref("ref")
     for name, boost in FIELDS:
@@ -38,9 +46,7 @@ def build_index(documents: Iterable[SearchDocument], analyzer: Analyzer) -> dict
             "ref": document.ref,
             **{name: analyzer.index_terms(getattr(document, name)) for name, _ in FIELDS},
         })
-    serialized = builder.build().serialize()
-    serialized["pipeline"] = list(analyzer.query_pipeline)
-    return serialized
+    return builder.build()
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,8 @@
   var status = document.getElementById("cmp-finder-status");
   var none = document.getElementById("cmp-finder-none");
   var items = Array.from(document.querySelectorAll("#cmp-practices > li"));
-  var keys = Array.from(form.querySelectorAll("fieldset[data-facet]"), function (set) {
-    return set.dataset.facet;
-  });
+  var facets = Array.from(form.querySelectorAll("[data-facet]"));
+  var keys = facets.map(function (facet) { return facet.dataset.facet; });
   var boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
   var values = new Map(items.map(function (li) {
     var own = {};
@@ -45,9 +44,13 @@
     return state;
   }
 
+  /* A facet with chosen values opens, so that the reader sees what filters the list. */
   function showInForm(state) {
     input.value = state.q;
     boxes.forEach(function (box) { box.checked = state.facets[box.name].includes(box.value); });
+    facets.forEach(function (facet) {
+      if (state.facets[facet.dataset.facet].length) facet.open = true;
+    });
   }
 
   function address(state) {
@@ -117,19 +120,23 @@
     return refresh(state);
   }
 
+  /* Typing words makes one history entry (its first change), not one per key. */
   var timer = null;
+  var typing = false;
   form.addEventListener("change", function (event) {
-    if (event.target.type === "checkbox") update(true);
+    if (event.target.type === "checkbox") { typing = false; update(true); }
   });
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () { update(false); }, 150);
+    timer = window.setTimeout(function () { update(!typing); typing = true; }, 150);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
+    typing = false;
     window.setTimeout(function () { update(true); }, 0);
   });
   window.addEventListener("popstate", function () {
+    typing = false;
     var state = stateFromAddress();
     showInForm(state);
     refresh(state);

@@ -92,6 +92,16 @@
     });
   }
 
+  /* [word, term] for each word of a text; term is null for a stop word. */
+  function analyze(text) {
+    return prepare().then(function (manifest) {
+      return words(text).map(function (word) {
+        var out = manifest.queryPipeline.runString(word);
+        return [word, out.length && out[0] ? out[0] : null];
+      });
+    });
+  }
+
   /* Scores of one term in the shards that may hold it: ref -> score. */
   function termScores(manifest, item) {
     var names = shardsFor(manifest, item.term, item.prefix);
@@ -112,42 +122,44 @@
       });
   }
 
+  /* AND of the terms' scores; a term found nowhere is reported as missing. */
+  function combine(terms, perTerm) {
+    var combined = null;
+    var missing = [];
+    perTerm.forEach(function (scores, position) {
+      if (scores.size === 0) { missing.push(terms[position].word); return; }
+      if (combined === null) { combined = scores; return; }
+      var next = new Map();
+      combined.forEach(function (score, ref) {
+        if (scores.has(ref)) next.set(ref, score + scores.get(ref));
+      });
+      combined = next;
+    });
+    var results = Array.from((combined || new Map()).entries(), function (entry) {
+      return { ref: entry[0], score: entry[1] };
+    });
+    results.sort(function (a, b) {
+      return b.score - a.score || parseInt(a.ref, 36) - parseInt(b.ref, 36);
+    });
+    return { terms: terms, missing: missing, results: results };
+  }
+
   /*
    * Search for `text`. With `asYouType`, the last word also matches as a prefix.
    * Resolves to {terms, missing, results: [{ref, score}]}, best first.
    */
   function search(text, asYouType) {
-    return prepare().then(function (manifest) {
-      var list = words(text);
+    return Promise.all([prepare(), analyze(text)]).then(function (loaded) {
+      var manifest = loaded[0];
+      var analyzed = loaded[1];
       var terms = [];
-      list.forEach(function (word, position) {
-        var out = manifest.queryPipeline.runString(word);
-        if (out.length && out[0]) {
-          var last = position === list.length - 1;
-          terms.push({ word: word, term: out[0], prefix: asYouType && last && out[0].length > 1 });
-        }
+      analyzed.forEach(function (pair, position) {
+        if (pair[1] === null) return;
+        var prefix = asYouType && position === analyzed.length - 1 && pair[1].length > 1;
+        terms.push({ word: pair[0], term: pair[1], prefix: prefix });
       });
       return Promise.all(terms.map(function (item) { return termScores(manifest, item); }))
-        .then(function (perTerm) {
-          var combined = null;
-          var missing = [];
-          perTerm.forEach(function (scores, position) {
-            if (scores.size === 0) { missing.push(terms[position].word); return; }
-            if (combined === null) { combined = scores; return; }
-            var next = new Map();
-            combined.forEach(function (score, ref) {
-              if (scores.has(ref)) next.set(ref, score + scores.get(ref));
-            });
-            combined = next;
-          });
-          var results = Array.from((combined || new Map()).entries(), function (entry) {
-            return { ref: entry[0], score: entry[1] };
-          });
-          results.sort(function (a, b) {
-            return b.score - a.score || parseInt(a.ref, 36) - parseInt(b.ref, 36);
-          });
-          return { terms: terms, missing: missing, results: results };
-        });
+        .then(function (perTerm) { return combine(terms, perTerm); });
     });
   }
 
@@ -189,6 +201,7 @@
   window.compendiumSearch = {
     receive: function (kind, key, data) { received.set(kind + ":" + key, data); },
     search: search,
+    analyze: analyze,
     fragment: fragment,
     matcher: matcher,
     strings: strings,
