@@ -16,13 +16,16 @@ N = 0 measures the fixed cost of a build).
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -32,14 +35,38 @@ WORK = REPO / "benchmarks" / "work"
 RESULTS = REPO / "benchmarks" / "results.md"
 LANGS = ("it", "en", "es")
 REPEATS = 3
-WORDS = {
-    "it": "inclusione migranti città lavoro formazione servizi comunità progetto sostegno "
-          "accoglienza rete cittadini percorso competenze territorio politiche".split(),
-    "en": "inclusion migrants city work training services community project support "
-          "reception network citizens pathway skills territory policies".split(),
-    "es": "inclusión migrantes ciudad trabajo formación servicios comunidad proyecto apoyo "
-          "acogida red ciudadanos itinerario competencias territorio políticas".split(),
-}
+SEARCH_QUERY = "training"  # an English word of the bundled records, hence of the synthetic text
+
+
+def _vocabulary() -> dict[str, tuple[list[str], list[int]]]:
+    """Words of the bundled records per language, with cumulative frequencies.
+
+    Synthetic text drawn from them has the vocabulary size and word frequencies of
+    real practices, which is what search index sizes depend on.
+    """
+    counts: dict[str, Counter] = {lang: Counter() for lang in LANGS}
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in counts and isinstance(item, str):
+                    counts[key].update(re.findall(r"[^\W\d_]+", item.lower()))
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted((REPO / "data").rglob("*.yml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    vocabulary = {}
+    for lang, counter in counts.items():
+        words = sorted(counter)
+        vocabulary[lang] = (words, list(itertools.accumulate(counter[w] for w in words)))
+    return vocabulary
+
+
+WORDS = _vocabulary()
 SECTIONS = ("description", "stakeholders", "beneficiaries", "results", "future_perspectives",
             "transferability")
 HEADINGS = {"description": "Description", "stakeholders": "Stakeholders",
@@ -48,7 +75,8 @@ HEADINGS = {"description": "Description", "stakeholders": "Stakeholders",
 
 
 def _sentence(rng: random.Random, lang: str, words: int) -> str:
-    text = " ".join(rng.choice(WORDS[lang]) for _ in range(words))
+    vocabulary, cumulative = WORDS[lang]
+    text = " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=words))
     return text[0].upper() + text[1:] + "."
 
 

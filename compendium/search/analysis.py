@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -72,6 +73,7 @@ class Analyzer:
     stopwords: frozenset[str]
     stem: object  # callable str -> str
     query_pipeline: tuple[str, ...]  # lunr.js pipeline labels, applied to query words
+    _memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def query_term(self, word: str) -> str | None:
         """The term a query word looks for; None for a stop word."""
@@ -81,18 +83,33 @@ class Analyzer:
 
     def index_terms(self, text: str) -> list[str]:
         """Terms a text adds to the index (both spellings of accented words)."""
-        terms = []
-        for word in words(text):
-            if word in self.stopwords:
-                continue
-            stemmed = fold(self.stem(word))
-            terms.append(stemmed)
-            folded = fold(word)
-            if folded != word:
-                variant = self.stem(folded)
-                if variant != stemmed:
-                    terms.append(variant)
-        return terms
+        return [term for word in words(text) for term in self._word_terms(word)]
+
+    def term_counts(self, text: str) -> tuple[Counter, int]:
+        """How often each term occurs in a text (in order of first occurrence), and in all.
+
+        The same as counting `index_terms(text)`, with each distinct word analysed once.
+        """
+        counts: Counter = Counter()
+        for word, times in Counter(words(text)).items():
+            for term in self._word_terms(word):
+                counts[term] += times
+        return counts, sum(counts.values())
+
+    def _word_terms(self, word: str) -> tuple[str, ...]:
+        """Index terms of one word; texts repeat their words, so results are kept."""
+        found = self._memo.get(word)
+        if found is None:
+            found = self._memo[word] = self._analyze(word)
+        return found
+
+    def _analyze(self, word: str) -> tuple[str, ...]:
+        if word in self.stopwords:
+            return ()
+        stemmed = fold(self.stem(word))
+        folded = fold(word)
+        variant = self.stem(folded) if folded != word else stemmed
+        return (stemmed,) if variant == stemmed else (stemmed, variant)
 
 
 @cache
@@ -104,7 +121,7 @@ def analyzer(lang: str) -> Analyzer:
                         ("stopWordFilter", "stemmer", FOLD))
     if lang in SNOWBALL:
         stemmer = snowballstemmer.stemmer(SNOWBALL[lang])
-        return Analyzer(lang, _stopwords(lang), _cached(stemmer.stemWord),
+        return Analyzer(lang, _stopwords(lang), stemmer.stemWord,
                         (f"stopWordFilter-{lang}", f"stemmer-{lang}", FOLD))
     return Analyzer(lang, frozenset(), _identity, (FOLD,))
 
@@ -119,11 +136,6 @@ def browser_scripts(lang: str) -> tuple[str, ...]:
 def _stopwords(lang: str) -> frozenset[str]:
     lines = (_STOPWORDS / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-def _cached(stem):
-    """Stemming is the slowest step and text repeats its words: remember results."""
-    return cache(stem)
 
 
 def _identity(word: str) -> str:

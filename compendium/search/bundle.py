@@ -5,9 +5,9 @@ Everything is a script that hands its data to `compendiumSearch.receive(...)`
 `fetch` files from disk, but load scripts from `file://` fine, so the same
 files serve the online site and the offline copy.
 
-- `manifest.js`: the first term prefix of each shard (shards hold sorted
-  ranges), the query pipeline and the vendored scripts to load; small, and
-  loaded only when the reader starts a search.
+- `manifest.js`: where each shard's range of terms starts, the query pipeline
+  and the vendored scripts to load; small, and loaded only when the reader
+  starts a search.
 - `s-<hash>.js`: index shards (see index.py), named by content so that a
   browser never mixes shards of two builds.
 - `f-<hash>/<ref>.js`: one fragment per page (URL, title, kind, text for the
@@ -24,12 +24,12 @@ from compendium.l10n import Localizer
 from compendium.markdown import SafeMarkdown
 from compendium.search.analysis import analyzer, browser_scripts
 from compendium.search.documents import RecordText, SearchDocument, page_document
-from compendium.search.index import PREFIX_LENGTH, build_index, shard_index
+from compendium.search.index import build_index, shard_index
 from compendium.search.refs import ref_of
 from compendium.site import SiteModel, relative_url
 
 FOLDER = "search/data"  # under the language's folder: search/data/manifest.js
-SNIPPET_CHARS = 3000  # text kept per page for result snippets
+SNIPPET_CHARS = 2000  # text kept per page for result snippets
 
 
 @dataclass
@@ -66,24 +66,22 @@ class LanguageSearch:
 
     def files(self) -> dict[str, str]:
         """Output files, by path under the language's folder."""
+        documents = self.documents()
+        kinds = {kind: self.l10n.t(f"kind.{kind}") for kind in {d.kind for d in documents}}
         return {f"{FOLDER}/{name}": text
-                for name, text in bundle(self.documents(), self.lang, self._kind_labels()).items()}
-
-    def _kind_labels(self) -> dict[str, str]:
-        kinds = {document.kind for document in self.documents()}
-        return {kind: self.l10n.t(f"kind.{kind}") for kind in kinds}
+                for name, text in bundle(documents, self.lang, kinds).items()}
 
 
 def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, str]) -> dict:
     """Manifest, shards and fragments for the documents of one language."""
     language = analyzer(lang)
     files: dict[str, str] = {}
-    shards = []  # [first prefix, file]: a shard holds the prefixes up to the next one's
+    shards = []  # [first term, file]: a shard holds the terms up to the next one's first
     for shard in shard_index(build_index(documents, language)):
         data = _json(shard.index)
         name = f"s-{_digest(data)}.js"
         files[name] = _script("shard", name, data)
-        shards.append([shard.prefixes[0], name])
+        shards.append([shard.first, name])
     fragments = {document.ref: _json(_fragment(document, kind_labels)) for document in documents}
     folder = f"f-{_digest(''.join(fragments.values()))}"
     for ref, data in fragments.items():
@@ -91,7 +89,6 @@ def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, st
     manifest = {
         "lang": lang,
         "count": len(documents),
-        "prefixLength": PREFIX_LENGTH,
         "shards": shards,
         "fragments": folder,
         "pipeline": list(language.query_pipeline),

@@ -65,21 +65,24 @@
     return ready;
   }
 
-  /* Shards are sorted ranges of term prefixes: [[first prefix, file], ...]. */
+  /*
+   * Shards hold sorted ranges of terms: [[where a range starts, file], ...]. A
+   * term is in the last range starting at or before it; a prefix may run on
+   * into the ranges that start with it.
+   */
   function shardsFor(manifest, term, prefix) {
-    var key = term.slice(0, manifest.prefixLength);
     var ranges = manifest.shards;
     var low = 0;
     var high = ranges.length - 1;
     var found = -1;
-    while (low <= high) { // the last range that starts at or before the key
+    while (low <= high) {
       var middle = (low + high) >> 1;
-      if (ranges[middle][0] <= key) { found = middle; low = middle + 1; } else high = middle - 1;
+      if (ranges[middle][0] <= term) { found = middle; low = middle + 1; } else high = middle - 1;
     }
     var names = found >= 0 ? [ranges[found][1]] : [];
-    if (prefix && term.length < manifest.prefixLength) {
+    if (prefix) {
       for (var next = found + 1; next < ranges.length && ranges[next][0].startsWith(term); next++) {
-        if (names.indexOf(ranges[next][1]) < 0) names.push(ranges[next][1]);
+        names.push(ranges[next][1]);
       }
     }
     return names;
