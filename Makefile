@@ -18,7 +18,7 @@ help:
 	@echo "make validate  check every record without building"
 	@echo "make test      run the tests (unit, golden, build, browser)"
 	@echo "make lint      ruff"
-	@echo "make bench     build-time and page-size benchmark (writes benchmarks/results.md)"
+	@echo "make bench     build time, page size and search benchmark (writes benchmarks/results.md)"
 
 install: $(STAMP)
 
@@ -48,6 +48,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py
 
 clean:
