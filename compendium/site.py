@@ -114,6 +114,13 @@ class SiteModel:
         return localize(value, lang, record.source_language)
 
 
+def site_url_of(dest: str, directory_urls: bool) -> str:
+    """URL of an output file relative to the site root, as MkDocs writes it."""
+    if directory_urls and (dest == "index.html" or dest.endswith("/index.html")):
+        return dest[: -len("index.html")]
+    return dest
+
+
 def relative_url(from_dest: str, to_dest: str, directory_urls: bool) -> str:
     """Link from one output file to another, as MkDocs would write it.
 

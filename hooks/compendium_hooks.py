@@ -29,7 +29,7 @@ from compendium.problems import DataError
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
-from compendium.site import PageSpec, SiteModel, relative_url
+from compendium.site import PageSpec, SiteModel, relative_url, site_url_of
 
 log = logging.getLogger("mkdocs.plugins.compendium")
 
@@ -42,6 +42,7 @@ class _Build:
     compendium: Compendium
     search: LanguageSearch
     specs: dict[str, PageSpec] = field(default_factory=dict)  # by src_uri
+    files: Files | None = None
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
 
 
@@ -118,6 +119,7 @@ def on_files(files: Files, config) -> Files:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
         files.append(_generated_file(spec, site, config))
         build.specs[spec.src_uri] = spec
+    build.files = files
     return files
 
 
@@ -194,7 +196,116 @@ def on_page_context(context, page, config, nav):
         if target is not None:
             alternate["link"] = target.url
     context["cmp_search"] = _search_box(page.file.dest_uri, config)
+    context["cmp_alternates"] = _alternates(page.file, config)
     return context
+
+
+def _alternates(file: File, config) -> list[dict[str, str]]:
+    """Absolute URLs of a page in every language, and x-default (the default language).
+
+    Search engines want them on every page (hreflang) and in the sitemap.
+    """
+    alternates = getattr(file, "alternates", {})
+    if not alternates or not config.site_url:
+        return []
+    project = _current().compendium.project
+    links = [{"hreflang": lang, "href": _absolute(config, alternates[lang].url)}
+             for lang in project.languages if lang in alternates]
+    default = project.default_language
+    if default in alternates:
+        links.append({"hreflang": "x-default",
+                      "href": _absolute(config, alternates[default].url)})
+    return links
+
+
+def _absolute(config, url: str) -> str:
+    """A site URL ('en/practices/x/', or './' for the home page) made absolute."""
+    return config.site_url + ("" if url == "./" else url)
+
+
+SITE_WIDE_TEMPLATES = ("404.html", "sitemap.xml")
+
+
+def _default_build() -> bool:
+    build = _current()
+    return build.lang == build.compendium.project.default_language
+
+
+def on_template_context(context, template_name: str, config):
+    """Context of the pages that are not documentation pages: 404 and sitemap."""
+    if not _default_build():
+        return context
+    if template_name == "404.html":
+        context["cmp_not_found"] = _not_found(context["base_url"], config)
+        context["cmp_search"] = context["cmp_not_found"][0]["search"]
+    elif template_name == "sitemap.xml":
+        context["cmp_sitemap"] = _sitemap(config)
+    return context
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Write 404.html and sitemap.xml in the default language's build only.
+
+    static-i18n builds every language into the same site folder, so each
+    build would overwrite them and the last language would win; both cover
+    every language (see _not_found and _sitemap). MkDocs writes no file for
+    an empty output.
+    """
+    if template_name in SITE_WIDE_TEMPLATES and not _default_build():
+        return ""
+    return output
+
+
+def _not_found(base_url: str, config) -> list[dict]:
+    """The 404 page's text in every language, with absolute links.
+
+    One 404.html serves every missing URL of the site (GitHub Pages), at any
+    depth: its links start from the site root, and a script shows the
+    language of the URL's prefix (see assets/compendium/not-found.js).
+    """
+    build = _current()
+    site = build.compendium.site
+    root = base_url.rstrip("/") + "/"
+    sections = []
+    for lang in site.project.languages:
+        t = build.compendium.renderer.localizers[lang].t
+        search = root + site_url_of(site.search_dest(lang), config.use_directory_urls)
+        sections.append({
+            "lang": lang, "prefix": site.prefix(lang), "site_name": _site_name(config, lang),
+            "title": t("not_found.title"),
+            "text": t("not_found.text"), "home_label": t("not_found.home"),
+            "home": root + site.prefix(lang),
+            "search": {"url": search, "label": t("search.label"),
+                       "placeholder": t("search.placeholder"), "submit": t("search.submit")},
+        })
+    return sections
+
+
+def _site_name(config, lang: str) -> str:
+    """The site's name in a language, as mkdocs.yml gives it to static-i18n."""
+    i18n = config.plugins.get("i18n")
+    for language in i18n.config.languages if i18n is not None else []:
+        if language.locale == lang and language.site_name:
+            return language.site_name
+    return config.site_name
+
+
+def _sitemap(config) -> list[dict]:
+    """Every page of every language, each with its alternates (hreflang and x-default).
+
+    static-i18n's own sitemap lists only hand-written pages; this one is built
+    from the default language's files, whose alternates name every language.
+    """
+    build = _current()
+    if build.files is None or not config.site_url:
+        return []
+    entries = []
+    for file in sorted(build.files.documentation_pages(), key=lambda f: f.dest_uri):
+        alternates = _alternates(file, config)
+        for link in alternates:
+            if link["hreflang"] != "x-default":
+                entries.append({"loc": link["href"], "alternates": alternates})
+    return entries
 
 
 def _search_box(dest_uri: str, config) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 import threading
 from collections.abc import Iterator
@@ -31,15 +32,47 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _PagesHandler(_QuietHandler):
+    """Serves like GitHub Pages: the site under a path, 404.html for what is missing."""
+
+    under = "/"
+
+    def send_head(self):
+        path = self.path.split("?", 1)[0]
+        if not path.startswith(self.under):
+            return self._not_found()
+        self.path = "/" + self.path[len(self.under):]
+        local = Path(self.translate_path(self.path))
+        if not (local.is_file() or (local / "index.html").is_file()):
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` over http on a free local port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, under: str | None = None) -> Iterator[str]:
+    """Serve `folder` over http on a free local port; yields the base URL.
+
+    With `under` ('/compendium/'), serve it as GitHub Pages serves a project
+    site: below that path, with 404.html for every missing address.
+    """
+    if under is None:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+    else:
+        pages = type("Pages", (_PagesHandler,), {"under": under})
+        handler = functools.partial(pages, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}" + (under or "").rstrip("/")
     finally:
         server.shutdown()
         server.server_close()

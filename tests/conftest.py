@@ -40,12 +40,15 @@ def copy_project(target: Path, data: Path = FIXTURE_DATA, overlay: Path | None =
     return target
 
 
-def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
+def run_mkdocs(root: Path, *args: str, env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess:
     """`mkdocs build` (or another subcommand) in `root`, as a maintainer would run it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    full = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    full.pop("SITE_URL", None)  # the tests expect mkdocs.yml's default unless they set it
+    full.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *(args or ("build",))],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+        cwd=root, env=full, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -64,6 +67,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built once with `mkdocs build --strict`: its site/ folder."""
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
     result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+PAGES_URL = "https://owner.github.io/compendium/"
+
+
+@pytest.fixture(scope="session")
+def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project built as GitHub Pages publishes it: under /<repo>/ (PAGES_URL)."""
+    root = copy_project(tmp_path_factory.mktemp("pages") / "project")
+    result = run_mkdocs(root, "build", "--strict", env={"SITE_URL": PAGES_URL})
     assert result.returncode == 0, result.stderr
     return root / "site"
 

@@ -212,11 +212,6 @@ def test_no_google_fonts_or_cdn(built_site):
         assert "fonts.googleapis" not in content and "fonts.gstatic" not in content
 
 
-def test_no_head_alternate_links_that_make_material_fetch_missing_sitemaps(built_site):
-    soup = page(built_site, "en", "practices/bridges/")
-    assert not soup.select("link[rel=alternate]")
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_generated_record_pages_stay_small(built_site, lang):
     size = (built_site / PREFIX[lang] / "practices/bridges/index.html").stat().st_size
