@@ -10,11 +10,14 @@ STAMP ?= $(VENV)/.installed
 SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build validate test lint bench clean
+OFFLINE_ZIP ?= dist/compendium-offline.zip
+
+.PHONY: help install serve build offline validate test lint bench clean
 
 help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
 	@echo "make build     build the site into site/ (strict; a failed build keeps the old site/)"
+	@echo "make offline   a copy to read from disk: site-offline/ and $(OFFLINE_ZIP)"
 	@echo "make validate  check every record without building"
 	@echo "make test      run the tests (unit, golden, build, browser)"
 	@echo "make lint      ruff"
@@ -22,10 +25,14 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
+# The checkers the tests run on built pages (axe-core, the Nu Html Checker)
+# come from npm (package-lock.json); their install scripts are not run (vnu-jar's
+# would download a Java runtime: the system's is used).
+$(STAMP): pyproject.toml constraints.txt package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; fi
 	touch $@
 
 serve: $(STAMP)
@@ -37,6 +44,16 @@ build: $(STAMP)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
 	rm -rf site && mv .site-build site
+
+# The copy for reading from disk (file://): links name files (.../index.html)
+# instead of folders, and there is no 404 page (no server to serve it).
+offline: $(STAMP)
+	rm -rf .site-offline-build
+	$(BIN)/mkdocs build --strict --no-directory-urls --site-dir .site-offline-build
+	rm -rf site-offline && mv .site-offline-build site-offline
+	mkdir -p $(dir $(OFFLINE_ZIP))
+	rm -f $(OFFLINE_ZIP)
+	$(BIN)/python -m zipfile -c $(OFFLINE_ZIP) site-offline/
 
 validate: $(STAMP)
 	$(BIN)/compendium validate

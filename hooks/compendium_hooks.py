@@ -24,14 +24,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from compendium.csp import POLICY, fill_policy
 from compendium.loader import Compendium, open_compendium
 from compendium.problems import DataError
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
 from compendium.site import PageSpec, SiteModel, relative_url, site_url_of
+from compendium.theme_fixes import drop_toggle_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.compendium")
+TITLE_ID = "cmp-title"  # the id of every generated page's <h1> (overrides/compendium/)
 
 
 @dataclass
@@ -140,9 +143,18 @@ def _generated_file(spec: PageSpec, site: SiteModel, config) -> File:
 
 
 def on_env(env, config, files):
-    """Compile Material's templates once for all languages (see _MemoryBytecodeCache)."""
+    """Compile Material's templates once for all languages (see _MemoryBytecodeCache).
+
+    The Content-Security-Policy is a global of every template (main.html
+    writes it); on_post_page and on_post_template fill in its script hashes.
+    """
     env.bytecode_cache = _bytecode
+    env.globals["cmp_csp"] = POLICY
     return env
+
+
+def on_post_page(output: str, page, config) -> str:
+    return fill_policy(drop_toggle_autocomplete(output))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -173,10 +185,14 @@ def on_page_content(html: str, page, config, files) -> str:
         if page_lang != build.lang:
             return build.compendium.renderer.render_fallback_page(html, page_lang, build.lang)
         return html
-    page.toc = get_toc([
-        {"level": h.level, "id": h.id, "name": str(escape(h.text)), "children": []}
-        for h in rendered.headings
-    ])
+    # The page title (every generated page's <h1 id="cmp-title">) heads the table
+    # of contents, as in a Markdown page: Material's "skip to content" link
+    # leads to the first entry, so it lands on the title, not past it.
+    page.toc = get_toc([{
+        "level": 1, "id": TITLE_ID, "name": str(escape(rendered.title)),
+        "children": [{"level": h.level, "id": h.id, "name": str(escape(h.text)),
+                      "children": []} for h in rendered.headings],
+    }])
     page.present_anchor_ids = set(rendered.anchors)
     return rendered.html
 
@@ -197,7 +213,28 @@ def on_page_context(context, page, config, nav):
             alternate["link"] = target.url
     context["cmp_search"] = _search_box(page.file.dest_uri, config)
     context["cmp_alternates"] = _alternates(page.file, config)
+    context["cmp_footer"] = _footer(
+        _current().lang,
+        lambda dest: relative_url(page.file.dest_uri, dest, config.use_directory_urls), config)
     return context
+
+
+FOOTER_PAGES = ("accessibility", "privacy")  # hand-written, in docs/<lang>/
+
+
+def _footer(lang: str, link, config) -> dict:
+    """The footer's links in a language: `link` turns an output path into an href."""
+    build = _current()
+    t = build.compendium.renderer.localizers[lang].t
+    prefix = build.compendium.site.prefix(lang)
+    file = "{}/index.html" if config.use_directory_urls else "{}.html"  # MkDocs' rule for x.md
+    links = [{"text": t(f"footer.{name}"), "url": link(prefix + file.format(name))}
+             for name in FOOTER_PAGES]
+    feedback = (config.extra or {}).get("feedback_url")
+    if feedback:
+        links.append({"text": t("footer.feedback"), "url": feedback})
+    return {"label": t("footer.label"), "links": links, "made_with": t("footer.made_with"),
+            "and": t("footer.and")}
 
 
 def _alternates(file: File, config) -> list[dict[str, str]]:
@@ -238,13 +275,18 @@ def on_template_context(context, template_name: str, config):
     if template_name == "404.html":
         context["cmp_not_found"] = _not_found(context["base_url"], config)
         context["cmp_search"] = context["cmp_not_found"][0]["search"]
+        root = context["base_url"].rstrip("/") + "/"
+        context["cmp_footer"] = _footer(
+            _current().lang,
+            lambda dest: root + site_url_of(dest, config.use_directory_urls), config)
     elif template_name == "sitemap.xml":
         context["cmp_sitemap"] = _sitemap(config)
     return context
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    """Write 404.html and sitemap.xml in the default language's build only.
+    """Write 404.html and sitemap.xml in the default language's build only
+    (and no 404.html in an offline copy), with their script hashes filled in.
 
     static-i18n builds every language into the same site folder, so each
     build would overwrite them and the last language would win; both cover
@@ -253,7 +295,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
     """
     if template_name in SITE_WIDE_TEMPLATES and not _default_build():
         return ""
-    return output
+    if template_name == "404.html" and not config.use_directory_urls:
+        return ""  # an offline copy has no server to serve it
+    return fill_policy(drop_toggle_autocomplete(output))
 
 
 def _not_found(base_url: str, config) -> list[dict]:

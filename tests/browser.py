@@ -6,6 +6,7 @@ import functools
 import io
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -93,3 +94,17 @@ class PageWatch:
             f"HTTP {r.status}: {r.url}"))
         page.on("request", lambda r: not r.url.startswith((origin, "data:")) and
                 self.problems.append(f"foreign request: {r.url}"))
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression until it is true.
+
+    Playwright's wait_for_function builds its predicate with `new Function`,
+    which the site's Content-Security-Policy forbids (no 'unsafe-eval');
+    page.evaluate goes through the DevTools protocol and is not affected.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)

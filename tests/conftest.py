@@ -19,7 +19,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
 FIXTURE_DOCS = REPO / "tests" / "fixtures" / "docs"
-PROJECT_FILES = ("compendium.yml", "mkdocs.yml")
+PROJECT_FILES = ("compendium.yml", "mkdocs.yml", "Makefile")
 PROJECT_FOLDERS = ("hooks", "locales", "overrides")
 LANGUAGES = ("it", "en", "es")
 
@@ -71,6 +71,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@pytest.fixture(scope="session")
+def content_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository itself (real data, real hand-written pages) built strictly: its site/."""
+    root = copy_project(tmp_path_factory.mktemp("content") / "project", data=REPO / "data",
+                        docs=REPO / "docs")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 PAGES_URL = "https://owner.github.io/compendium/"
 
 
@@ -83,16 +93,32 @@ def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+def run_make(root: Path, target: str) -> subprocess.CompletedProcess:
+    """`make <target>` in a project copy, with this test run's Python (no .venv there)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    env.pop("SITE_URL", None)
+    stamp = root / ".installed"
+    stamp.touch()
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", str(stamp), target, f"STAMP={stamp}",
+         f"BIN={Path(sys.executable).parent}"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture project built for reading from disk: links name files (no directory URLs)."""
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project after `make offline`: site-offline/ and dist/ are in it."""
     root = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n",
-                      encoding="utf-8")
-    result = run_mkdocs(root, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    result = run_make(root, "offline")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_copy: Path) -> Path:
+    """The copy for reading from disk that `make offline` writes (links name files)."""
+    return offline_copy / "site-offline"
 
 
 @pytest.fixture(scope="session")

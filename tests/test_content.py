@@ -16,7 +16,7 @@ from compendium.dataset import load_dataset
 from compendium.fields import ListOf, Object, Text
 from compendium.project import Project
 from compendium.schemas import RECORD_TYPES, VOCABULARIES
-from tests.conftest import REPO, copy_project, run_mkdocs
+from tests.conftest import REPO
 from tests.helpers import page, text
 
 pytestmark = pytest.mark.slow
@@ -44,12 +44,8 @@ PAGES = ([f"projects/{s}/" for s in PROJECTS] + [f"practices/{s}/" for s in PRAC
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("content") / "project", data=REPO / "data",
-                        docs=REPO / "docs")
-    result = run_mkdocs(root, "build", "--strict")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+def site(content_site) -> Path:
+    return content_site
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from compendium.search.analysis import SNOWBALL, analyzer, fold, words
-from tests.browser import PageWatch, serve
+from tests.browser import PageWatch, serve, wait_until
 from tests.conftest import REPO
 from tests.helpers import PREFIX
 
@@ -95,11 +95,11 @@ def test_the_address_follows_the_words_typed_and_no_match_is_explained(built_sit
         status = page.locator("main [role=status]")
         assert status.inner_text() == "Type one or more words to search."
         page.locator("#cmp-search-q").press_sequentially("mentor", delay=20)
-        page.wait_for_function("new URL(location.href).searchParams.get('q') === 'mentor'")
+        wait_until(page, "new URL(location.href).searchParams.get('q') === 'mentor'")
         page.locator("#cmp-search-results > li").first.wait_for()
         assert page.locator("#cmp-search-results > li a").first.inner_text() == "Women first"
         page.locator("#cmp-search-q").fill("zzzqx")
-        page.wait_for_function("document.querySelector('[role=status]').textContent"
+        wait_until(page, "document.querySelector('[role=status]').textContent"
                                ".startsWith('Nothing matches')")
         assert page.locator("#cmp-search-results > li").count() == 0
         assert parse_qs(urlparse(page.url).query) == {"q": ["zzzqx"]}
@@ -177,15 +177,15 @@ def test_finder_combines_facets_and_words_and_keeps_state_in_the_address(built_s
         assert _visible_titles(page) == ["Bridges to work", "Women first"]
 
         page.locator("#cmp-finder-q").fill("guidance")
-        page.wait_for_function("location.search.includes('q=guidance')")
-        page.wait_for_function("document.querySelectorAll('#cmp-practices > li:not([hidden])')"
+        wait_until(page, "location.search.includes('q=guidance')")
+        wait_until(page, "document.querySelectorAll('#cmp-practices > li:not([hidden])')"
                                ".length === 1")
         assert _visible_titles(page) == ["Bridges to work"]
 
         page.go_back()  # before the words: Italy and Spain
-        page.wait_for_function("!location.search.includes('q=')")
+        wait_until(page, "!location.search.includes('q=')")
         page.go_back()  # Spain only
-        page.wait_for_function("location.search === '?country=ES'")
+        wait_until(page, "location.search === '?country=ES'")
         assert _visible_titles(page) == ["Women first"]
         assert page.get_by_role("checkbox", name="Spain").is_checked()
         assert not page.get_by_role("checkbox", name="Italy").is_checked()
@@ -203,7 +203,8 @@ def test_a_shared_finder_address_opens_the_same_list(built_site, browser, lang, 
         page = browser.new_page()
         watch = PageWatch(page, base)
         page.goto(f"{base}/{PREFIX[lang]}practices/?{query}")
-        page.wait_for_function(
+        wait_until(
+            page,
             f"document.querySelectorAll('#cmp-practices > li:not([hidden])').length === "
             f"{len(titles)}")
         assert _visible_titles(page) == titles
@@ -231,10 +232,10 @@ def test_search_and_finder_work_from_disk(offline_site, browser):
     page.goto(_file_url(offline_site, "es/practices/index.html"))
     _open_facet(page, "Tema")
     page.get_by_role("checkbox", name="Vivienda").check()
-    page.wait_for_function("location.search === '?theme=housing'")
+    wait_until(page, "location.search === '?theme=housing'")
     assert _visible_titles(page) == ["Women first"]
     page.locator("#cmp-finder-q").fill("orientacion")
-    page.wait_for_function("document.querySelectorAll('#cmp-practices > li:not([hidden])')"
+    wait_until(page, "document.querySelectorAll('#cmp-practices > li:not([hidden])')"
                            ".length === 0")
     assert page.locator("#cmp-finder-none").is_visible()
     assert watch.problems == []
