@@ -127,3 +127,36 @@ def test_inclucities_does_not_invent_mentor_roles(dataset):
     cities = dataset.get("project", "inclucities")["cities"]
     assert len(cities) == 8
     assert all(city["role"] is None for city in cities)
+
+
+STATEMENT_SECTIONS = {
+    "it": ["Stato di conformità", "Contenuti non accessibili", "Redazione della dichiarazione",
+           "Feedback e recapiti", "Procedura di attuazione"],
+    "en": ["Compliance status", "Non-accessible content", "Preparation of this statement",
+           "Feedback and contact", "Enforcement procedure"],
+    "es": ["Situación de cumplimiento", "Contenido no accesible",
+           "Preparación de la presente declaración", "Observaciones y datos de contacto",
+           "Procedimiento de aplicación"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_accessibility_statement_follows_the_eu_model(site, lang):
+    soup = page(site, lang, "accessibility/")
+    assert soup.html["lang"] == lang
+    headings = [text(h2).rstrip("¶").strip() for h2 in soup.select("article h2")]
+    assert headings == STATEMENT_SECTIONS[lang]
+    assert "2016/2102" in text(soup.select_one("article"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_links_the_statement_and_the_privacy_notice_in_its_language(site, lang):
+    prefix = {"it": "", "en": "en/", "es": "es/"}[lang]
+    for path in ("", "practices/", "practices/cinformi/", "people/alessandro-salvi/"):
+        soup = page(site, lang, path)
+        here = site / prefix / path
+        targets = [(here / a["href"]).resolve() for a in soup.select(".cmp-footer-links a")]
+        assert targets == [(site / prefix / "accessibility").resolve(),
+                           (site / prefix / "privacy").resolve()]
+    privacy = text(page(site, lang, "privacy/").select_one("article"))
+    assert "2016/679" in privacy
