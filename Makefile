@@ -12,13 +12,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
 
-.PHONY: help install serve build offline validate test lint bench clean
+.PHONY: help install serve build offline validate translations test lint bench clean
 
 help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
 	@echo "make build     build the site into site/ (strict; a failed build keeps the old site/)"
 	@echo "make offline   a copy to read from disk: site-offline/ and $(OFFLINE_ZIP)"
 	@echo "make validate  check every record without building"
+	@echo "make translations  what is missing or outdated in each language"
 	@echo "make test      run the tests (unit, golden, build, browser)"
 	@echo "make lint      ruff"
 	@echo "make bench     build time, page size and search benchmark (writes benchmarks/results.md)"
@@ -57,6 +58,9 @@ offline: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/compendium validate
+
+translations: $(STAMP)
+	$(BIN)/compendium translations
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,6 +1,9 @@
 """The `compendium` command: everything that is not MkDocs itself.
 
     compendium validate      check every record, vocabulary and interface string
+    compendium translations  what is missing or outdated in each language
+    compendium translations mark FILE...  mark reviewed translations as current
+    compendium new KIND SLUG  write a new record with every field, ready to fill in
 
 Exit status 0 when the data is sound, 1 when it has problems (each printed on
 one line: file:line: field: message), 2 for usage errors.
@@ -9,12 +12,15 @@ one line: file:line: field: message), 2 for usage errors.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
+from compendium.fields import SLUG_RE, slug_suggestion
 from compendium.loader import check_project
 from compendium.problems import DataError
 from compendium.project import Project, find_root
+from compendium.scaffold import skeleton
 from compendium.schemas import RECORD_TYPES
 
 
@@ -36,6 +42,36 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    project = Project.load(find_root(args.root))
+    record_type = RECORD_TYPES[args.kind]
+    if not SLUG_RE.match(args.slug):
+        print(f"'{args.slug}' is not a slug (expected lowercase letters, digits and hyphens, "
+              f"e.g. {slug_suggestion(args.slug) or 'socialpay'})", file=sys.stderr)
+        return 2
+    file = project.data_dir / record_type.folder / f"{args.slug}.yml"
+    if file.exists():
+        print(f"{project.display_path(file)} already exists; choose another slug",
+              file=sys.stderr)
+        return 2
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(skeleton(record_type, project), encoding="utf-8")
+    display = project.display_path(file)
+    _dataset, _catalogues, log = check_project(project)
+    todo = [line for line in log.lines() if line.startswith(f"{display}:")]
+    print(f"Wrote {display}.")
+    if todo:
+        print("Still to fill in before the site builds:")
+        print("\n".join(f"  {line}" for line in todo))
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from compendium.translations.cli import run
+
+    return run(args)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="compendium", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -43,10 +79,38 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--root", type=Path, default=Path.cwd(),
                           help="project folder (default: the one holding compendium.yml)")
     validate.set_defaults(run=_validate)
+    translations = commands.add_parser(
+        "translations", help="list missing and outdated translations, or mark them current",
+        description="Without an action: every record field, vocabulary label and hand-written "
+        "page that is missing or outdated in a language, with file and line. With `mark`: "
+        "record that the translations in FILE (a record or a page in docs/<lang>/) are "
+        "current, i.e. made from the original as it is now.")
+    translations.add_argument("action", nargs="?", choices=("status", "mark"), default="status")
+    translations.add_argument("files", nargs="*", type=Path, help="with mark: files to mark")
+    translations.add_argument("--lang", action="append",
+                              help="only this language (repeatable)")
+    translations.add_argument("--field", action="append",
+                              help="with mark: only this field, e.g. description (repeatable)")
+    translations.add_argument("--all", action="store_true",
+                              help="with mark: every record and page of the project")
+    translations.add_argument("--format", choices=("text", "json"), default="text")
+    translations.add_argument("--check", action="store_true",
+                              help="exit with status 1 when anything is missing or outdated")
+    translations.add_argument("--root", type=Path, default=Path.cwd(),
+                              help="project folder (default: the one holding compendium.yml)")
+    translations.set_defaults(run=_translations)
+    new = commands.add_parser("new", help="write a new record with every field, to fill in")
+    new.add_argument("kind", choices=list(RECORD_TYPES))
+    new.add_argument("slug", help="the file name and URL, e.g. socialpay")
+    new.add_argument("--root", type=Path, default=Path.cwd(),
+                     help="project folder (default: the one holding compendium.yml)")
+    new.set_defaults(run=_new)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `compendium translations | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     try:
         return args.run(args)

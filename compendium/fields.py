@@ -467,6 +467,36 @@ def _balanced(target: str) -> str:
     return target
 
 
+_SOURCE_HASH_RE = re.compile(r"^[0-9a-f]{8}$")
+
+
+class TranslationMarks(Field):
+    """What each translation was made from: `<field path>.<language>: <source hash>`.
+
+    The hash is that of the source-language text the translation was made
+    from (see compendium.translations). `compendium translations mark` writes
+    these; a translation whose source has changed since is reported as
+    outdated and shown to readers with a notice.
+    """
+
+    expected = "a mapping from a field and language to a source hash"
+    example = "{description.en: 3f9a1c2e}"
+
+    def validate(self, node: Node, path: str, check: Check) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_shape(node, path, check)
+        marks: dict[str, str] = {}
+        for entry in mapping_entries(node, path, check.file, check.log):
+            value = entry.value.value.strip() if isinstance(entry.value, ScalarNode) else ""
+            if not _SOURCE_HASH_RE.match(value):
+                check.error(entry.value, f"{path}.{entry.key}", f"{_quote(value)} is not a "
+                            "source hash (expected the 8 hexadecimal characters that "
+                            "`compendium translations mark` writes, e.g. 3f9a1c2e)")
+                continue
+            marks[entry.key] = value
+        return marks
+
+
 class ListOf(Field):
     def __init__(self, item: Field, *, min_items: int = 0, **kwargs: Any):
         super().__init__(**kwargs)

@@ -16,7 +16,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_percent
 
 from compendium.fields import PartialDate
 from compendium.problems import ProblemLog
@@ -65,6 +65,7 @@ class Localized:
     text: str
     lang: str  # the language the text is written in
     fallback: bool  # True when it is not in the reader's language
+    outdated_from: str | None = None  # the original's language, when it changed since
 
 
 def localize(texts: dict[str, str | None] | None, reader: str,
@@ -121,6 +122,9 @@ class Localizer:
     def language(self, code: str) -> str:
         """Name of a language in the reader's language ("inglese" for en, to Italians)."""
         return self._locale.languages.get(code, code)
+
+    def percent(self, ratio: float) -> str:
+        return format_percent(ratio, locale=self._locale)
 
     def money(self, amount: float, currency: str) -> str:
         return format_currency(amount, currency, locale=self._locale)

@@ -49,7 +49,7 @@ def open_compendium(root: Path) -> Compendium:
     """
     project = Project.load(root)
     state = (project, fingerprint(project.data_dir), fingerprint(project.locales_dir),
-             fingerprint(project.templates_dir))
+             fingerprint(project.templates_dir), fingerprint(project.docs_dir))
     cached = _CACHE.get(project.root)
     if cached and cached[0] == state:
         return cached[1]

@@ -19,6 +19,7 @@ _SCHEMA = Object({
     "data_dir": Str(required=True, example="data"),
     "locales_dir": Str(required=True, example="locales"),
     "templates_dir": Str(required=True, example="overrides/compendium"),
+    "docs_dir": Str(example="docs"),
 })
 
 
@@ -32,6 +33,7 @@ class Project:
     data_dir: Path
     locales_dir: Path
     templates_dir: Path
+    docs_dir: Path  # hand-written pages, one folder per language
 
     def display_path(self, path: Path) -> str:
         """Path as maintainers see it in messages: relative to the project root."""
@@ -62,6 +64,7 @@ class Project:
             data_dir=root / values["data_dir"],
             locales_dir=root / values["locales_dir"],
             templates_dir=root / values["templates_dir"],
+            docs_dir=root / (values["docs_dir"] or "docs"),
         )
 
 

@@ -61,14 +61,18 @@ class Renderer:
         return RenderedPage(html, title.text, title.lang, view.headings,
                             frozenset(_ID_RE.findall(html)), tuple(view.scripts))
 
+    def render_fallback_page(self, content_html: str, reader: str, original_lang: str,
+                             original_url: str, outdated: bool = False) -> str:
+        """Wrap a hand-written page that is not (or no longer) in step with its original.
 
-    def render_fallback_page(self, content_html: str, page_lang: str, reader: str) -> str:
-        """Wrap a hand-written page shown from `page_lang` to a reader of `reader`.
-
+        Either it is missing in the reader's language and shown from the original
+        (`outdated` False), or it is a translation whose original changed since.
+        Either way readers are told, in their language, and linked to the original.
         `content_html` comes from Markdown in docs/, which maintainers review;
         unlike record text it is trusted and inserted as it is.
         """
         l10n = self.localizers[reader]
         template = self.env.get_template("fallback-page.html")
-        return template.render(content=Markup(content_html), page_lang=page_lang, t=l10n.t,
-                               l10n=l10n)
+        return template.render(content=Markup(content_html), reader=reader, outdated=outdated,
+                               original_lang=original_lang, original_url=original_url,
+                               t=l10n.t, l10n=l10n)

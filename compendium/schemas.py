@@ -27,6 +27,7 @@ from compendium.fields import (
     Ref,
     Str,
     Text,
+    TranslationMarks,
     Url,
     period_in_order,
 )
@@ -103,6 +104,8 @@ _COMMON_TAIL = {
     "links": _links(),
     "provenance": _provenance(),
     "source_notes": _source_notes(),
+    "translations": TranslationMarks(
+        help="What each translation was made from; written by `compendium translations mark`."),
 }
 
 PRACTICE = RecordType("practice", "practices", Object({

@@ -19,6 +19,7 @@ from compendium.project import Project
 from compendium.relations import Relations, published
 from compendium.schemas import RECORD_TYPES
 from compendium.search.refs import ref_of
+from compendium.translations.status import Status, translation_status
 
 # Catalogue pages, in navigation order, by record folder.
 CATALOGUES = ("practices", "projects", "workshops", "organisations", "people")
@@ -70,9 +71,17 @@ class SiteModel:
     def search_dest(self, lang: str) -> str:
         return f"{self.prefix(lang)}search/index.html"
 
+    def translations_dest(self, lang: str) -> str:
+        return f"{self.prefix(lang)}translations/index.html"
+
     def dest_in(self, spec: PageSpec, lang: str) -> str:
         """Where the page of `spec` lives in another language."""
         return self.prefix(lang) + spec.dest_uri[len(self.prefix(spec.lang)):]
+
+    @cached_property
+    def translations(self) -> Status:
+        """What is missing or outdated in each language (the translation-status page)."""
+        return translation_status(self.project, self.dataset)
 
     @cached_property
     def facets(self) -> dict[str, dict[str, list[Record]]]:
@@ -94,6 +103,8 @@ class SiteModel:
             for folder in CATALOGUES
         ]
         specs.append(PageSpec(lang, "search.html", "search", self.search_dest(lang)))
+        specs.append(PageSpec(lang, "translations.html", "translations",
+                              self.translations_dest(lang)))
         for facet in FACETS:
             for value in sorted(self.facets[facet.key]):
                 specs.append(PageSpec(lang, "facet.html", "practices",

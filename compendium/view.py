@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -21,6 +21,25 @@ from compendium.facets import FACETS, FACETS_BY_KEY
 from compendium.l10n import Localized, Localizer, localize
 from compendium.markdown import SafeMarkdown, plain_paragraphs
 from compendium.site import PageSpec, SiteModel, relative_url
+from compendium.translations.status import Gap, record_state
+
+
+@dataclass(frozen=True)
+class TranslationRow:
+    lang: str
+    name: str  # the language's name in the reader's language
+    total: int
+    current: int
+    missing: int
+    outdated: int
+    percent: str
+
+
+@dataclass(frozen=True)
+class GapView:
+    gap: Gap
+    label: Localized  # record title or page name
+    url: str | None  # the page in the gap's language, when there is one
 
 
 @dataclass(frozen=True)
@@ -123,6 +142,43 @@ class PageView:
             return Localized(text, self.lang, False)
         return Localized(self.l10n.t(f"catalogue.{spec.folder}.title"), self.lang, False)
 
+    # -- translation status -------------------------------------------------
+    def translation_rows(self) -> list[TranslationRow]:
+        """Progress of every language, named in the reader's language."""
+        status = self.site.translations
+        rows = []
+        for lang in status.languages:
+            total = status.totals.get(lang, 0)
+            done = status.done(lang)
+            name = self.l10n.language(lang)
+            rows.append(TranslationRow(
+                lang, name[:1].upper() + name[1:], total, done, len(status.of(lang, "missing")),
+                len(status.of(lang, "outdated")),
+                self.l10n.percent(done / total if total else 1)))
+        return rows
+
+    def translation_gaps(self, lang: str) -> list[GapView]:
+        """What `lang` lacks, each linked to the page a translator checks."""
+        views = []
+        for gap in self.site.translations.of(lang):
+            record = self.site.dataset.get(gap.kind, gap.name)
+            if record is not None:
+                label, url = self.title(record), self.url_to(self.site.record_dest(record, lang))
+            elif gap.kind == "page":
+                label = Localized(gap.name, self.lang, False)
+                url = self.url_to(self._page_dest(lang, gap.name))
+            else:
+                label, url = Localized(gap.name, self.lang, False), None
+            views.append(GapView(gap, label, url))
+        return views
+
+    def _page_dest(self, lang: str, name: str) -> str:
+        stem = name.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return f"{self.site.prefix(lang)}{stem}.html"
+        page = f"{stem}/index.html" if self._directory_urls else f"{stem}.html"
+        return self.site.prefix(lang) + page
+
     # -- search and facets --------------------------------------------------
     def search_ref(self, record: Record) -> str:
         return self.site.search_refs[record]
@@ -171,7 +227,14 @@ class PageView:
         value: Any = record.data
         for part in path.split("."):
             value = value.get(part) if isinstance(value, dict) else None
-        return localize(value, self.lang, record.source_language)
+        loc = localize(value, self.lang, record.source_language)
+        if loc and not loc.fallback and record_state(record, path, self.lang) == "outdated":
+            return replace(loc, outdated_from=record.source_language)
+        return loc
+
+    def original_url(self, lang: str) -> str:
+        """This very page in another language (where a text's original is shown)."""
+        return self.url_to(self.site.dest_in(self.spec, lang))
 
     def localize(self, texts: dict[str, str] | None, source: str) -> Localized | None:
         return localize(texts, self.lang, source)

@@ -32,6 +32,7 @@ from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
 from compendium.site import PageSpec, SiteModel, relative_url, site_url_of
 from compendium.theme_fixes import drop_toggle_autocomplete
+from compendium.translations.status import page_state
 
 log = logging.getLogger("mkdocs.plugins.compendium")
 TITLE_ID = "cmp-title"  # the id of every generated page's <h1> (overrides/compendium/)
@@ -181,10 +182,7 @@ def on_page_content(html: str, page, config, files) -> str:
     rendered = build.rendered.pop(page.file.src_uri, None)
     if rendered is None:
         build.search.add_page(page.file.dest_uri, page.title or "", html)
-        page_lang = getattr(page.file, "locale", build.lang)
-        if page_lang != build.lang:
-            return build.compendium.renderer.render_fallback_page(html, page_lang, build.lang)
-        return html
+        return _handwritten_notice(html, page, config)
     # The page title (every generated page's <h1 id="cmp-title">) heads the table
     # of contents, as in a Markdown page: Material's "skip to content" link
     # leads to the first entry, so it lands on the title, not past it.
@@ -195,6 +193,32 @@ def on_page_content(html: str, page, config, files) -> str:
     }])
     page.present_anchor_ids = set(rendered.anchors)
     return rendered.html
+
+
+def _handwritten_notice(html: str, page, config) -> str:
+    """A hand-written page missing in this language (static-i18n shows the original),
+    or translated from an original that changed since, gets a notice and a link."""
+    build = _current()
+    project = build.compendium.project
+    default = project.default_language
+    page_lang = getattr(page.file, "locale", build.lang)
+    outdated = page_lang == build.lang != default and _page_outdated(page, project)
+    if page_lang == build.lang and not outdated:
+        return html
+    original = getattr(page.file, "alternates", {}).get(default)
+    url = relative_url(page.file.dest_uri, original.dest_uri, config.use_directory_urls) \
+        if original is not None else "./"
+    return build.compendium.renderer.render_fallback_page(html, build.lang, default, url,
+                                                          outdated=bool(outdated))
+
+
+def _page_outdated(page, project) -> bool:
+    source = Path(page.file.abs_src_path)
+    lang_dir = project.docs_dir / _current().lang
+    if not source.is_relative_to(lang_dir):
+        return False
+    return page_state(project, _current().lang, source.relative_to(lang_dir).as_posix()) \
+        == "outdated"
 
 
 @event_priority(40)  # after static-i18n's on_page_context (50) set up the switcher
@@ -230,6 +254,8 @@ def _footer(lang: str, link, config) -> dict:
     file = "{}/index.html" if config.use_directory_urls else "{}.html"  # MkDocs' rule for x.md
     links = [{"text": t(f"footer.{name}"), "url": link(prefix + file.format(name))}
              for name in FOOTER_PAGES]
+    links.append({"text": t("footer.translations"),
+                  "url": link(build.compendium.site.translations_dest(lang))})
     feedback = (config.extra or {}).get("feedback_url")
     if feedback:
         links.append({"text": t("footer.feedback"), "url": feedback})

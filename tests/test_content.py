@@ -150,13 +150,14 @@ def test_the_accessibility_statement_follows_the_eu_model(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_links_the_statement_and_the_privacy_notice_in_its_language(site, lang):
+def test_every_page_links_the_statement_privacy_notice_and_translation_status(site, lang):
     prefix = {"it": "", "en": "en/", "es": "es/"}[lang]
     for path in ("", "practices/", "practices/cinformi/", "people/alessandro-salvi/"):
         soup = page(site, lang, path)
         here = site / prefix / path
         targets = [(here / a["href"]).resolve() for a in soup.select(".cmp-footer-links a")]
         assert targets == [(site / prefix / "accessibility").resolve(),
-                           (site / prefix / "privacy").resolve()]
+                           (site / prefix / "privacy").resolve(),
+                           (site / prefix / "translations").resolve()]
     privacy = text(page(site, lang, "privacy/").select_one("article"))
     assert "2016/679" in privacy

@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "about": "about/",
     "accessibility": "accessibility/",
     "privacy": "privacy/",
+    "translations": "translations/",
+    "contributing": "contributing/",
     "404": "no-such-page/",
 }
 SEARCH_WORD = {"it": "migranti", "en": "migrants", "es": "migrantes"}

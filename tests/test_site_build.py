@@ -157,7 +157,7 @@ def test_record_pages_stay_out_of_the_navigation(built_site, lang):
     nav = [(here / a["href"]).resolve().relative_to(built_site / PREFIX[lang]).as_posix()
            for a in soup.select(".md-sidebar--primary .md-nav__link[href]")]
     assert nav == [".", "practices", "projects", "workshops", "organisations", "people",
-                   "about", "using"]
+                   "about", "using", "contributing"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -215,14 +215,14 @@ def test_generated_pages_land_exactly_where_expected(built_site):
     expected = set()
     for lang in LANGS:
         expected |= {PREFIX[lang] + path for path in RECORD_PAGES + CATALOGUES}
-        expected |= {PREFIX[lang] + name
-                     for name in ("about/", "using/", "accessibility/", "privacy/")}
+        expected |= {PREFIX[lang] + name for name in HANDWRITTEN}
         expected |= {PREFIX[lang] or "./"}
-        expected |= {PREFIX[lang] + "search/"}
+        expected |= {PREFIX[lang] + "search/", PREFIX[lang] + "translations/"}
         expected |= {PREFIX[lang] + f"practices/{facet}/" for facet in FACET_PAGES}
     assert pages == expected
 
 
+HANDWRITTEN = ["about/", "using/", "accessibility/", "privacy/", "contributing/"]
 FACET_PAGES = ["country/it", "country/es", "city/florence", "theme/employment", "theme/housing",
                "target-group/migrants", "target-group/migrant-women", "project/alpha",
                "promoter-type/public-authority", "promoter-type/ngo",

@@ -26,7 +26,7 @@ from compendium.site import SiteModel
 
 # Fields that are not about the record's subject, or are searched as title/summary.
 _SKIPPED = {"title", "name", "summary", "source_language", "publish", "provenance",
-            "source_notes", "links"}
+            "source_notes", "links", "translations"}
 
 
 @dataclass(frozen=True)
