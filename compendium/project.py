@@ -20,6 +20,10 @@ _SCHEMA = Object({
     "locales_dir": Str(required=True, example="locales"),
     "templates_dir": Str(required=True, example="overrides/compendium"),
     "docs_dir": Str(example="docs"),
+    "data_licence": Object({
+        "name": Str(required=True, example="CC BY 4.0"),
+        "url": Str(required=True, example="https://creativecommons.org/licenses/by/4.0/"),
+    }),
 })
 
 
@@ -34,6 +38,7 @@ class Project:
     locales_dir: Path
     templates_dir: Path
     docs_dir: Path  # hand-written pages, one folder per language
+    data_licence: dict[str, str] | None = None  # of the published open data: name, url
 
     def display_path(self, path: Path) -> str:
         """Path as maintainers see it in messages: relative to the project root."""
@@ -65,6 +70,7 @@ class Project:
             locales_dir=root / values["locales_dir"],
             templates_dir=root / values["templates_dir"],
             docs_dir=root / (values["docs_dir"] or "docs"),
+            data_licence=values["data_licence"],
         )
 
 

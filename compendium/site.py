@@ -71,6 +71,9 @@ class SiteModel:
     def search_dest(self, lang: str) -> str:
         return f"{self.prefix(lang)}search/index.html"
 
+    def open_data_dest(self, lang: str) -> str:
+        return f"{self.prefix(lang)}open-data/index.html"
+
     def translations_dest(self, lang: str) -> str:
         return f"{self.prefix(lang)}translations/index.html"
 
@@ -105,6 +108,7 @@ class SiteModel:
         specs.append(PageSpec(lang, "search.html", "search", self.search_dest(lang)))
         specs.append(PageSpec(lang, "translations.html", "translations",
                               self.translations_dest(lang)))
+        specs.append(PageSpec(lang, "open-data.html", "open-data", self.open_data_dest(lang)))
         for facet in FACETS:
             for value in sorted(self.facets[facet.key]):
                 specs.append(PageSpec(lang, "facet.html", "practices",

@@ -20,8 +20,19 @@ from compendium.dataset import Record
 from compendium.facets import FACETS, FACETS_BY_KEY
 from compendium.l10n import Localized, Localizer, localize
 from compendium.markdown import SafeMarkdown, plain_paragraphs
+from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
+from compendium.schemas import RECORD_TYPES
 from compendium.site import PageSpec, SiteModel, relative_url
 from compendium.translations.status import Gap, record_state
+
+
+@dataclass(frozen=True)
+class OpenDataRow:
+    kind: str
+    count: int
+    json: str
+    csv: str
+    schema: str
 
 
 @dataclass(frozen=True)
@@ -141,6 +152,18 @@ class PageView:
                                value=self.facet_label(key, value).text)
             return Localized(text, self.lang, False)
         return Localized(self.l10n.t(f"catalogue.{spec.folder}.title"), self.lang, False)
+
+    # -- open data ----------------------------------------------------------
+    def open_data(self) -> list[OpenDataRow]:
+        """The published data files by record type, linked from this page."""
+        rows = []
+        for record_type in RECORD_TYPES.values():
+            base = f"{OPEN_DATA_FOLDER}/{record_type.folder}"
+            rows.append(OpenDataRow(
+                record_type.kind, len(self.site.dataset.all(record_type.kind)),
+                self.url_to(f"{base}.json"), self.url_to(f"{base}.csv"),
+                self.url_to(f"{base}.schema.json")))
+        return rows
 
     # -- translation status -------------------------------------------------
     def translation_rows(self) -> list[TranslationRow]:

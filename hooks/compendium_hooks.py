@@ -26,6 +26,8 @@ from mkdocs.structure.toc import get_toc
 
 from compendium.csp import POLICY, fill_policy
 from compendium.loader import Compendium, open_compendium
+from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
+from compendium.opendata.files import open_data_files
 from compendium.problems import DataError
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
@@ -254,8 +256,9 @@ def _footer(lang: str, link, config) -> dict:
     file = "{}/index.html" if config.use_directory_urls else "{}.html"  # MkDocs' rule for x.md
     links = [{"text": t(f"footer.{name}"), "url": link(prefix + file.format(name))}
              for name in FOOTER_PAGES]
-    links.append({"text": t("footer.translations"),
-                  "url": link(build.compendium.site.translations_dest(lang))})
+    site = build.compendium.site
+    links.append({"text": t("footer.open_data"), "url": link(site.open_data_dest(lang))})
+    links.append({"text": t("footer.translations"), "url": link(site.translations_dest(lang))})
     feedback = (config.extra or {}).get("feedback_url")
     if feedback:
         links.append({"text": t("footer.feedback"), "url": feedback})
@@ -390,11 +393,21 @@ def _search_box(dest_uri: str, config) -> dict[str, str]:
 
 @event_priority(10)  # before static-i18n (-100) starts the next language's build
 def on_post_build(config):
-    """Write this language's search index next to its search page."""
+    """Write this language's search index next to its search page, and (in the
+    default language's build) the open data under data/."""
     build = _current()
     folder = Path(config.site_dir) / build.compendium.site.prefix(build.lang)
     shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
-    for path, text in build.search.files().items():
+    _write(folder, build.search.files())
+    if _default_build():  # language-neutral files: once, at the site root
+        site_dir = Path(config.site_dir)
+        shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
+        _write(site_dir, open_data_files(build.compendium.site.dataset,
+                                         build.compendium.project.languages))
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -158,6 +158,7 @@ def test_every_page_links_the_statement_privacy_notice_and_translation_status(si
         targets = [(here / a["href"]).resolve() for a in soup.select(".cmp-footer-links a")]
         assert targets == [(site / prefix / "accessibility").resolve(),
                            (site / prefix / "privacy").resolve(),
+                           (site / prefix / "open-data").resolve(),
                            (site / prefix / "translations").resolve()]
     privacy = text(page(site, lang, "privacy/").select_one("article"))
     assert "2016/679" in privacy

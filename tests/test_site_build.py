@@ -217,7 +217,7 @@ def test_generated_pages_land_exactly_where_expected(built_site):
         expected |= {PREFIX[lang] + path for path in RECORD_PAGES + CATALOGUES}
         expected |= {PREFIX[lang] + name for name in HANDWRITTEN}
         expected |= {PREFIX[lang] or "./"}
-        expected |= {PREFIX[lang] + "search/", PREFIX[lang] + "translations/"}
+        expected |= {PREFIX[lang] + name for name in ("search/", "translations/", "open-data/")}
         expected |= {PREFIX[lang] + f"practices/{facet}/" for facet in FACET_PAGES}
     assert pages == expected
 

@@ -1,0 +1,81 @@
+"""Open data (issue 8): every published record as JSON and CSV under data/, each
+validated against the JSON Schema published beside it, the CSV round-tripping to
+the same records, and a page in each language that explains them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from compendium.opendata.table import read_csv
+from compendium.schemas import RECORD_TYPES
+from tests.helpers import PREFIX, page, text
+
+pytestmark = pytest.mark.slow
+FOLDERS = [record_type.folder for record_type in RECORD_TYPES.values()]
+
+
+def _load(site: Path, name: str):
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+def _validator(schema: dict) -> jsonschema.Draft202012Validator:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_published_json_validates_against_the_published_schema(content_site, folder):
+    records = _load(content_site, f"{folder}.json")
+    assert records
+    errors = list(_validator(_load(content_site, f"{folder}.schema.json")).iter_errors(records))
+    assert [error.message for error in errors] == []
+
+
+def test_the_schema_refuses_what_the_validator_refuses(content_site):
+    validator = _validator(_load(content_site, "practices.schema.json"))
+    good = _load(content_site, "practices.json")[0]
+    for bad in ({**good, "titel": good["title"]}, {**good, "source_language": "de"},
+                {**good, "title": {"fr": "Titre"}},
+                {**good, "period": {"start": "31/09/14"}}, {k: v for k, v in good.items()
+                                                           if k != "description"}):
+        assert not validator.is_valid([bad]), bad
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_csv_round_trips_to_the_same_records(content_site, folder):
+    columns = _load(content_site, f"{folder}.schema.json")["x-csv-columns"]
+    text_ = (content_site / "data" / f"{folder}.csv").read_text(encoding="utf-8")
+    assert read_csv(text_, columns) == _load(content_site, f"{folder}.json")
+
+
+def test_the_schema_follows_the_validators_fields(content_site):
+    for record_type in RECORD_TYPES.values():
+        item = _load(content_site, f"{record_type.folder}.schema.json")["items"]
+        assert list(item["properties"]) == ["slug", *(
+            name for name in record_type.schema.fields if name != "translations")]
+
+
+def test_the_index_lists_every_file_and_count(content_site):
+    index = _load(content_site, "index.json")
+    for entry in index["files"]:
+        assert len(_load(content_site, entry["json"])) == entry["count"]
+        assert (content_site / "data" / entry["csv"]).is_file()
+    assert [e["type"] for e in index["files"]] == list(RECORD_TYPES)
+
+
+@pytest.mark.parametrize("lang", ["it", "en", "es"])
+def test_the_open_data_page_explains_the_files_in_each_language(content_site, lang):
+    soup = page(content_site, lang, "open-data/")
+    assert soup.html["lang"] == lang
+    links = [a["href"] for a in soup.select("article table a")]
+    here = content_site / PREFIX[lang] / "open-data"
+    assert {(here / href).resolve() for href in links} == {
+        (content_site / "data" / f"{folder}{ext}").resolve()
+        for folder in FOLDERS for ext in (".json", ".csv", ".schema.json")}
+    assert "CC BY 4.0" in text(soup.select_one("#licence + p"))
+    assert [h2["id"] for h2 in soup.select("article h2")] == ["format", "licence", "cite"]
