@@ -12,11 +12,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
 
-.PHONY: help install serve build offline validate translations test lint bench clean
+.PHONY: help install serve build pdf offline validate translations test lint bench clean
 
 help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
 	@echo "make build     build the site into site/ (strict; a failed build keeps the old site/)"
+	@echo "make pdf       the site in site/ with the printable compendium (compendium.pdf per language)"
 	@echo "make offline   a copy to read from disk: site-offline/ and $(OFFLINE_ZIP)"
 	@echo "make validate  check every record without building"
 	@echo "make translations  what is missing or outdated in each language"
@@ -44,6 +45,14 @@ serve: $(STAMP)
 build: $(STAMP)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+# The site with the printable compendium in each language (/compendium.pdf,
+# /en/compendium.pdf, ...), linked from the home and practices pages. WeasyPrint
+# needs the system's Pango: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0
+pdf: $(STAMP)
+	rm -rf .site-build
+	COMPENDIUM_PDF=1 $(BIN)/mkdocs build --strict --site-dir .site-build
 	rm -rf site && mv .site-build site
 
 # The copy for reading from disk (file://): links name files (.../index.html)

@@ -203,6 +203,23 @@ class Number(Scalar):
         return float(cleaned) if "." in cleaned else int(cleaned)
 
 
+class Degrees(Scalar):
+    """A latitude or longitude in decimal degrees, signed (south and west negative)."""
+
+    def __init__(self, limit: int, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.limit = limit
+        self.expected = f"decimal degrees between -{limit} and {limit}"
+        self.example = "43.7696" if limit == 90 else "-5.9845"
+
+    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
+        sign, body = (-1, text[1:]) if text.startswith("-") else (1, text)
+        if not _NUMBER_RE.match(body) or abs(float(body)) > self.limit:
+            return check.error(node, path, f"{_quote(text)} is not a coordinate "
+                               f"({self.describe()})")
+        return sign * float(body)
+
+
 def _example_date(year: int, month: int) -> str:
     """A valid date close to what was written: the last day of the (nearest real) month."""
     if year < 1:

@@ -61,6 +61,11 @@ class Renderer:
         return RenderedPage(html, title.text, title.lang, view.headings,
                             frozenset(_ID_RE.findall(html)), tuple(view.scripts))
 
+    def render_pdf_link(self, reader: str, pdf_url: str) -> str:
+        """The link to the printable compendium, for pages written by hand (the home page)."""
+        l10n = self.localizers[reader]
+        return self.env.get_template("pdf-link.html").render(pdf_url=pdf_url, t=l10n.t)
+
     def render_fallback_page(self, content_html: str, reader: str, original_lang: str,
                              original_url: str, outdated: bool = False) -> str:
         """Wrap a hand-written page that is not (or no longer) in step with its original.

@@ -17,6 +17,7 @@ from compendium.fields import (
     Choice,
     Country,
     Date,
+    Degrees,
     Email,
     Field,
     Language,
@@ -235,7 +236,13 @@ VOCABULARIES: dict[str, Object] = {
     "organisation_types": Object({"label": _LABEL}),
     "city_roles": Object({"label": _LABEL}),
     "event_types": Object({"label": _LABEL}),
-    "cities": Object({"label": _LABEL, "country": Country(required=True)}),
+    "cities": Object({
+        "label": _LABEL,
+        "country": Country(required=True),
+        # Where the city lies, for the map only: a gazetteer fact, not a source's.
+        "lat": Degrees(90, help="Latitude of the city centre (WGS 84, degrees north)."),
+        "lon": Degrees(180, help="Longitude of the city centre (WGS 84, degrees east)."),
+    }),
     "sources": Object({
         "title": Str(required=True, help="The document's own title, in its language."),
         "file": Str(required=True, help="The file under shared/seeds/ it was read from."),

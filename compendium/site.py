@@ -14,6 +14,7 @@ from functools import cached_property
 
 from compendium.dataset import Dataset, Record
 from compendium.facets import FACETS, facet_values, value_slug
+from compendium.geo import MapLayout, map_layout
 from compendium.l10n import Localized, localize
 from compendium.project import Project
 from compendium.relations import Relations, published
@@ -53,6 +54,8 @@ class SiteModel:
         self.project = project
         self.dataset = published(dataset)
         self.relations = Relations.of(self.dataset)
+        self._maps: dict[str, MapLayout | None] = {}
+        self.pdf_enabled = False  # set by the front end when the build makes the PDFs
 
     def prefix(self, lang: str) -> str:
         """Output folder of a language: '' for the default one, 'en/' for English."""
@@ -70,6 +73,22 @@ class SiteModel:
 
     def search_dest(self, lang: str) -> str:
         return f"{self.prefix(lang)}search/index.html"
+
+    def map_dest(self, lang: str) -> str:
+        return f"{self.prefix(lang)}map/index.html"
+
+    def map_layout(self, lang: str) -> MapLayout | None:
+        """The map's geometry; labels are measured in `lang` (names differ by language)."""
+        if lang not in self._maps:
+            names = {city: self.term_label("cities", city, lang) for city in
+                     self.dataset.vocabularies.get("cities", {})}
+            self._maps[lang] = map_layout(self.dataset, names)
+        return self._maps[lang]
+
+    def term_label(self, vocabulary: str, term_id: str, lang: str) -> str:
+        entry = self.dataset.term(vocabulary, term_id) or {}
+        label = localize(entry.get("label"), lang, self.project.default_language)
+        return label.text if label else term_id
 
     def open_data_dest(self, lang: str) -> str:
         return f"{self.prefix(lang)}open-data/index.html"
@@ -105,6 +124,7 @@ class SiteModel:
                      in_nav=True)
             for folder in CATALOGUES
         ]
+        specs.append(PageSpec(lang, "map.html", "map", self.map_dest(lang), in_nav=True))
         specs.append(PageSpec(lang, "search.html", "search", self.search_dest(lang)))
         specs.append(PageSpec(lang, "translations.html", "translations",
                               self.translations_dest(lang)))

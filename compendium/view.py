@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from compendium.dataset import Record
 from compendium.facets import FACETS, FACETS_BY_KEY
+from compendium.geo import MapCity, MapLayout
 from compendium.l10n import Localized, Localizer, localize
 from compendium.markdown import SafeMarkdown, plain_paragraphs
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
@@ -138,6 +139,12 @@ class PageView:
     def facet_url(self, key: str, value: str) -> str:
         return self.url_to(self.site.facet_dest(key, value, self.lang))
 
+    def pdf_url(self) -> str | None:
+        """The printable compendium in this language, when this build makes it."""
+        if not self.site.pdf_enabled:
+            return None
+        return self.url_to(f"{self.site.prefix(self.lang)}compendium.pdf")
+
     def search_url(self) -> str:
         return self.url_to(self.site.search_dest(self.lang))
 
@@ -152,6 +159,28 @@ class PageView:
                                value=self.facet_label(key, value).text)
             return Localized(text, self.lang, False)
         return Localized(self.l10n.t(f"catalogue.{spec.folder}.title"), self.lang, False)
+
+    # -- map ----------------------------------------------------------------
+    def map(self) -> MapLayout | None:
+        """Where the cities of practices and projects go on the map (see compendium.geo)."""
+        return self.site.map_layout(self.lang)
+
+    def city_label(self, city: str) -> Localized:
+        return self.term("cities", city)
+
+    def unmapped_practices(self, layout: MapLayout) -> list[Record]:
+        """Practices whose sources name no city with coordinates: not on the map."""
+        mapped = {id(r) for point in layout.cities for r in point.practices}
+        return self.sorted(r for r in self.site.dataset.all("practice") if id(r) not in mapped)
+
+    def sorted_cities(self, points: Iterable[MapCity]) -> list[MapCity]:
+        return sorted(points, key=lambda p: self.l10n.sort_key(self.city_label(p.city).text))
+
+    def city_url(self, point: MapCity) -> str:
+        """A city's practices (its facet page), or its project when it has no practice."""
+        if point.practices:
+            return self.facet_url("city", point.city)
+        return self.url(point.projects[0])
 
     # -- open data ----------------------------------------------------------
     def open_data(self) -> list[OpenDataRow]:

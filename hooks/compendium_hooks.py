@@ -23,11 +23,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_datetime
 
 from compendium.csp import POLICY, fill_policy
 from compendium.loader import Compendium, open_compendium
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
+from compendium.printed import pdf_dest, print_document, write_pdf
 from compendium.problems import DataError
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
@@ -100,6 +102,7 @@ def on_config(config):
     search = LanguageSearch(compendium.site, renderer.localizers[lang], renderer.markdown,
                             config.use_directory_urls)
     _build = _Build(lang, compendium, search)
+    compendium.site.pdf_enabled = bool((config.extra or {}).get("pdf"))
     return config
 
 
@@ -184,7 +187,13 @@ def on_page_content(html: str, page, config, files) -> str:
     rendered = build.rendered.pop(page.file.src_uri, None)
     if rendered is None:
         build.search.add_page(page.file.dest_uri, page.title or "", html)
-        return _handwritten_notice(html, page, config)
+        html = _handwritten_notice(html, page, config)
+        home = build.compendium.site.prefix(build.lang) + "index.html"
+        if page.file.dest_uri == home and build.compendium.site.pdf_enabled:
+            url = relative_url(page.file.dest_uri, pdf_dest(build.compendium.site, build.lang),
+                               config.use_directory_urls)
+            html += build.compendium.renderer.render_pdf_link(build.lang, url)
+        return html
     # The page title (every generated page's <h1 id="cmp-title">) heads the table
     # of contents, as in a Markdown page: Material's "skip to content" link
     # leads to the first entry, so it lands on the title, not past it.
@@ -399,11 +408,24 @@ def on_post_build(config):
     folder = Path(config.site_dir) / build.compendium.site.prefix(build.lang)
     shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
     _write(folder, build.search.files())
+    if build.compendium.site.pdf_enabled:
+        _write_pdf(config, build)
     if _default_build():  # language-neutral files: once, at the site root
         site_dir = Path(config.site_dir)
         shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
         _write(site_dir, open_data_files(build.compendium.site.dataset,
                                          build.compendium.project.languages))
+
+
+def _write_pdf(config, build: _Build) -> None:
+    """The printable compendium of this language, next to its home page."""
+    site = build.compendium.site
+    l10n = build.compendium.renderer.localizers[build.lang]
+    date = l10n.date(get_build_datetime().date())
+    html = print_document(build.compendium.renderer, build.lang, config.site_name, date)
+    base = (config.site_url or "http://127.0.0.1:8000/") + site.prefix(build.lang)
+    write_pdf(html, base, build.compendium.project.templates_dir / "print.css",
+              Path(config.site_dir) / pdf_dest(site, build.lang))
 
 
 def _write(folder: Path, files: dict[str, str]) -> None:

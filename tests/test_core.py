@@ -138,7 +138,7 @@ def test_page_model_keeps_records_out_of_the_nav(dataset):
     pages = site.pages("en")
     assert [p.dest_uri for p in pages if p.in_nav] == [
         f"en/{folder}/index.html"
-        for folder in ("practices", "projects", "workshops", "organisations", "people")]
+        for folder in ("practices", "projects", "workshops", "organisations", "people", "map")]
     records = [p for p in pages if p.record is not None]
     assert len(records) == 3 + 1 + 1 + 2 + 1  # the unpublished person has no page
     assert {p.src_uri for p in records} >= {"en/practices/bridges.md"}

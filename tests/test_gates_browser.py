@@ -16,6 +16,7 @@ LANGS = ("it", "en", "es")
 PAGE_TYPES = {
     "home": "",
     "finder": "practices/",
+    "map": "map/",
     "practice": "practices/cinformi/",
     "project": "projects/lecim/",
     "workshop": "workshops/savoir-faire-florence-2019/",

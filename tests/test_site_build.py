@@ -156,7 +156,7 @@ def test_record_pages_stay_out_of_the_navigation(built_site, lang):
     here = built_site / PREFIX[lang] / "practices" / "bridges"
     nav = [(here / a["href"]).resolve().relative_to(built_site / PREFIX[lang]).as_posix()
            for a in soup.select(".md-sidebar--primary .md-nav__link[href]")]
-    assert nav == [".", "practices", "projects", "workshops", "organisations", "people",
+    assert nav == [".", "practices", "map", "projects", "workshops", "organisations", "people",
                    "about", "using", "contributing"]
 
 
@@ -217,7 +217,8 @@ def test_generated_pages_land_exactly_where_expected(built_site):
         expected |= {PREFIX[lang] + path for path in RECORD_PAGES + CATALOGUES}
         expected |= {PREFIX[lang] + name for name in HANDWRITTEN}
         expected |= {PREFIX[lang] or "./"}
-        expected |= {PREFIX[lang] + name for name in ("search/", "translations/", "open-data/")}
+        expected |= {PREFIX[lang] + name
+                     for name in ("search/", "translations/", "open-data/", "map/")}
         expected |= {PREFIX[lang] + f"practices/{facet}/" for facet in FACET_PAGES}
     assert pages == expected
 

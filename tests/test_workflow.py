@@ -33,8 +33,9 @@ def test_it_tests_then_builds_strictly_then_deploys():
     jobs = _workflow()["jobs"]
     assert "bash .ci/run" in _runs(jobs["test"])
     assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
-    assert "make build" in _runs(jobs["build"])
-    assert "--strict" in (REPO / "Makefile").read_text(encoding="utf-8").split("build:")[1]
+    assert "make pdf" in _runs(jobs["build"])  # the site, strict, with the printed compendium
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "COMPENDIUM_PDF=1 $(BIN)/mkdocs build --strict" in makefile.split("\npdf:")[1]
     assert "actions/upload-pages-artifact" in _uses(jobs["build"])
     assert _uses(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -51,7 +52,7 @@ def test_dependencies_are_cached():
 
 def test_the_site_address_comes_from_github_pages():
     build = _workflow()["jobs"]["build"]
-    step = next(step for step in build["steps"] if "make build" in step.get("run", ""))
+    step = next(step for step in build["steps"] if "make pdf" in step.get("run", ""))
     assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert any(s.get("id") == "pages" and s["uses"].startswith("actions/configure-pages")
                for s in build["steps"])
