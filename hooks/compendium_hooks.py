@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import compendium_theme as theme  # hooks/compendium_theme.py, a sibling (see there)
 from jinja2 import BytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import Abort
@@ -246,56 +247,13 @@ def on_page_context(context, page, config, nav):
         target = alternates.get(alternate["lang"])
         if target is not None:
             alternate["link"] = target.url
-    context["cmp_search"] = _search_box(page.file.dest_uri, config)
-    context["cmp_alternates"] = _alternates(page.file, config)
-    context["cmp_footer"] = _footer(
-        _current().lang,
+    context["cmp_search"] = theme.search_box(_current().compendium, _current().lang,
+                                             page.file.dest_uri, config)
+    context["cmp_alternates"] = theme.alternates(_current().compendium, page.file, config)
+    context["cmp_footer"] = theme.footer(
+        _current().compendium, _current().lang,
         lambda dest: relative_url(page.file.dest_uri, dest, config.use_directory_urls), config)
     return context
-
-
-FOOTER_PAGES = ("accessibility", "privacy")  # hand-written, in docs/<lang>/
-
-
-def _footer(lang: str, link, config) -> dict:
-    """The footer's links in a language: `link` turns an output path into an href."""
-    build = _current()
-    t = build.compendium.renderer.localizers[lang].t
-    prefix = build.compendium.site.prefix(lang)
-    file = "{}/index.html" if config.use_directory_urls else "{}.html"  # MkDocs' rule for x.md
-    links = [{"text": t(f"footer.{name}"), "url": link(prefix + file.format(name))}
-             for name in FOOTER_PAGES]
-    site = build.compendium.site
-    links.append({"text": t("footer.open_data"), "url": link(site.open_data_dest(lang))})
-    links.append({"text": t("footer.translations"), "url": link(site.translations_dest(lang))})
-    feedback = (config.extra or {}).get("feedback_url")
-    if feedback:
-        links.append({"text": t("footer.feedback"), "url": feedback})
-    return {"label": t("footer.label"), "links": links, "made_with": t("footer.made_with"),
-            "and": t("footer.and")}
-
-
-def _alternates(file: File, config) -> list[dict[str, str]]:
-    """Absolute URLs of a page in every language, and x-default (the default language).
-
-    Search engines want them on every page (hreflang) and in the sitemap.
-    """
-    alternates = getattr(file, "alternates", {})
-    if not alternates or not config.site_url:
-        return []
-    project = _current().compendium.project
-    links = [{"hreflang": lang, "href": _absolute(config, alternates[lang].url)}
-             for lang in project.languages if lang in alternates]
-    default = project.default_language
-    if default in alternates:
-        links.append({"hreflang": "x-default",
-                      "href": _absolute(config, alternates[default].url)})
-    return links
-
-
-def _absolute(config, url: str) -> str:
-    """A site URL ('en/practices/x/', or './' for the home page) made absolute."""
-    return config.site_url + ("" if url == "./" else url)
 
 
 SITE_WIDE_TEMPLATES = ("404.html", "sitemap.xml")
@@ -311,14 +269,15 @@ def on_template_context(context, template_name: str, config):
     if not _default_build():
         return context
     if template_name == "404.html":
-        context["cmp_not_found"] = _not_found(context["base_url"], config)
+        context["cmp_not_found"] = theme.not_found(_current().compendium, context["base_url"],
+                                                   config)
         context["cmp_search"] = context["cmp_not_found"][0]["search"]
         root = context["base_url"].rstrip("/") + "/"
-        context["cmp_footer"] = _footer(
-            _current().lang,
+        context["cmp_footer"] = theme.footer(
+            _current().compendium, _current().lang,
             lambda dest: root + site_url_of(dest, config.use_directory_urls), config)
     elif template_name == "sitemap.xml":
-        context["cmp_sitemap"] = _sitemap(config)
+        context["cmp_sitemap"] = theme.sitemap(_current().compendium, _current().files, config)
     return context
 
 
@@ -328,7 +287,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
     static-i18n builds every language into the same site folder, so each
     build would overwrite them and the last language would win; both cover
-    every language (see _not_found and _sitemap). MkDocs writes no file for
+    every language (see compendium_theme.not_found and .sitemap). MkDocs writes no file for
     an empty output.
     """
     if template_name in SITE_WIDE_TEMPLATES and not _default_build():
@@ -336,68 +295,6 @@ def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html" and not config.use_directory_urls:
         return ""  # an offline copy has no server to serve it
     return fill_policy(drop_toggle_autocomplete(output))
-
-
-def _not_found(base_url: str, config) -> list[dict]:
-    """The 404 page's text in every language, with absolute links.
-
-    One 404.html serves every missing URL of the site (GitHub Pages), at any
-    depth: its links start from the site root, and a script shows the
-    language of the URL's prefix (see assets/compendium/not-found.js).
-    """
-    build = _current()
-    site = build.compendium.site
-    root = base_url.rstrip("/") + "/"
-    sections = []
-    for lang in site.project.languages:
-        t = build.compendium.renderer.localizers[lang].t
-        search = root + site_url_of(site.search_dest(lang), config.use_directory_urls)
-        sections.append({
-            "lang": lang, "prefix": site.prefix(lang), "site_name": _site_name(config, lang),
-            "title": t("not_found.title"),
-            "text": t("not_found.text"), "home_label": t("not_found.home"),
-            "home": root + site.prefix(lang),
-            "search": {"url": search, "label": t("search.label"),
-                       "placeholder": t("search.placeholder"), "submit": t("search.submit")},
-        })
-    return sections
-
-
-def _site_name(config, lang: str) -> str:
-    """The site's name in a language, as mkdocs.yml gives it to static-i18n."""
-    i18n = config.plugins.get("i18n")
-    for language in i18n.config.languages if i18n is not None else []:
-        if language.locale == lang and language.site_name:
-            return language.site_name
-    return config.site_name
-
-
-def _sitemap(config) -> list[dict]:
-    """Every page of every language, each with its alternates (hreflang and x-default).
-
-    static-i18n's own sitemap lists only hand-written pages; this one is built
-    from the default language's files, whose alternates name every language.
-    """
-    build = _current()
-    if build.files is None or not config.site_url:
-        return []
-    entries = []
-    for file in sorted(build.files.documentation_pages(), key=lambda f: f.dest_uri):
-        alternates = _alternates(file, config)
-        for link in alternates:
-            if link["hreflang"] != "x-default":
-                entries.append({"loc": link["href"], "alternates": alternates})
-    return entries
-
-
-def _search_box(dest_uri: str, config) -> dict[str, str]:
-    """What the header's search box needs: the search page of this language, and its words."""
-    build = _current()
-    t = build.compendium.renderer.localizers[build.lang].t
-    target = build.compendium.site.search_dest(build.lang)
-    return {"url": relative_url(dest_uri, target, config.use_directory_urls),
-            "label": t("search.label"), "placeholder": t("search.placeholder"),
-            "submit": t("search.submit")}
 
 
 @event_priority(10)  # before static-i18n (-100) starts the next language's build
