@@ -31,6 +31,8 @@ from pathlib import Path
 import search_bench  # next to this file
 import yaml
 
+from compendium.translations.hashing import source_hash
+
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "work"
 RESULTS = REPO / "benchmarks" / "results.md"
@@ -137,10 +139,24 @@ def write_ours(root: Path, practices: list[dict]) -> None:
             "territory": {"countries": practice["countries"]},
             "themes": practice["themes"],
             **{section: practice[section] for section in SECTIONS},
-            "provenance": {"source": "savoir-faire-report", "location": {"en": "synthetic"}},
+            "provenance": {"source": "savoir-faire-report",
+                           "location": {"en": "synthetic", "it": "sintetica", "es": "sintética"}},
         }
+        record["translations"] = _marks(record)  # translated from these originals, as real data
         path = data / "practices" / f"{practice['slug']}.yml"
         path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
+
+
+def _marks(record: dict, prefix: str = "") -> dict[str, str]:
+    """Translation marks saying each translation was made from the current original."""
+    marks = {}
+    for field, value in record.items():
+        if isinstance(value, dict) and "en" in value:
+            marks.update({f"{prefix}{field}.{lang}": source_hash(value["en"])
+                          for lang in LANGS if lang != "en" and value.get(lang)})
+        elif isinstance(value, dict):
+            marks.update(_marks(value, f"{prefix}{field}."))
+    return marks
 
 
 def write_plain(root: Path, practices: list[dict], i18n: bool = False,
@@ -326,7 +342,9 @@ def write_results(rows: list[dict], search: dict | None = None) -> None:
         "",
         "*ours* does more work than *plain*: besides one page per record it writes a static "
         "page per facet value (country, city, theme, target group, project, promoter type, "
-        "year) and a prebuilt search index per language, while *plain* has no search.",
+        "year), a prebuilt search index per language, the open data (JSON, CSV, schemas), "
+        "the map and the translation status, and checks every translation against its "
+        "original; *plain* has none of these.",
         "",
         build_verdict(rows[-1]),
         "",

@@ -117,7 +117,7 @@ def _interface_gaps(project: Project, status: Status) -> None:
 
 def _record_gaps(project: Project, record: Record, status: Status) -> None:
     schema = RECORD_TYPES[record.kind].schema
-    nodes = _nodes(project.root / record.path)
+    nodes: list[Node | None] = []  # read for line numbers only when there is a gap
     for path, texts in translatable(schema, record.data):
         source = record.source_language
         if not texts.get(source):
@@ -128,7 +128,8 @@ def _record_gaps(project: Project, record: Record, status: Status) -> None:
             status.totals[lang] += 1
             state = record_state(record, path, lang)
             if state in ("missing", "outdated"):
-                line = _line(nodes, path, lang if state == "outdated" else None)
+                nodes = nodes or [_nodes(project.root / record.path)]
+                line = _line(nodes[0], path, lang if state == "outdated" else None)
                 status.gaps.append(Gap(lang, state, record.path, line, path, source,
                                        record.kind, record.slug))
 
