@@ -247,3 +247,10 @@ def test_no_interface_text_leaks_between_language_builds(built_site, lang):
             only_other = {v for k, v in catalogues[other].items() if k.startswith("field.")}
             only_other -= set(catalogues[lang].values())
             assert not labels & only_other, (path, other)
+
+
+def test_a_short_fallback_note_is_separated_from_its_text(built_site):
+    soup = page(built_site, "es", "practices/")
+    item = next(li for li in soup.select("#cmp-practices > li") if "Women first" in text(li))
+    assert "Women first (original en inglés)" in text(item)
+    assert item.select_one("small.cmp-notice").previous_sibling == " "
