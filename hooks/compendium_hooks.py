@@ -170,7 +170,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     spec = build.specs.get(page.file.src_uri)
     if spec is None:
         return markdown
-    rendered = build.compendium.renderer.render(spec, config.use_directory_urls)
+    try:
+        rendered = build.compendium.renderer.render(spec, config.use_directory_urls)
+    except KeyError as error:  # t('...') with a key no catalogue has: a template's typo
+        raise Abort(f"{spec.template} ({spec.dest_uri}): {error.args[0]}; add it to "
+                    f"locales/{build.compendium.project.default_language}.yml (and the "
+                    "other languages' catalogues)") from None
     build.rendered[page.file.src_uri] = rendered
     # Material prints titles unescaped in several places: give it escaped text.
     page.meta["title"] = str(escape(rendered.title))

@@ -91,3 +91,16 @@ def test_languages_must_match_between_mkdocs_and_compendium(make_project):
     assert "Traceback" not in result.stdout + result.stderr
     assert ("mkdocs.yml builds the languages ['it', 'en', 'es'] but compendium.yml lists "
             "['it', 'es', 'en']") in result.stdout
+
+
+def test_a_template_asking_for_an_unknown_interface_string_fails_in_one_line(make_project):
+    root = make_project()
+    template = root / "overrides" / "compendium" / "practice.html"
+    template.write_text("{{ t('field.no_such_label') }}\n" + template.read_text("utf-8"),
+                        encoding="utf-8")
+    result = run_mkdocs(root, "build")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert ("practice.html (practices/bridges/index.html): interface string "
+            "'field.no_such_label' is missing from locales/; add it to locales/it.yml") \
+        in result.stderr
