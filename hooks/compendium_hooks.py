@@ -186,20 +186,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     """Swap in the generated HTML, its table of contents and its anchors.
 
-    A hand-written page that static-i18n took from another language (its
-    fallback) is marked as such, with a notice in the reader's language.
+    Hand-written pages are indexed for search and get their notices (see
+    _handwritten_page).
     """
     build = _current()
     rendered = build.rendered.pop(page.file.src_uri, None)
     if rendered is None:
         build.search.add_page(page.file.dest_uri, page.title or "", html)
-        html = _handwritten_notice(html, page, config)
-        home = build.compendium.site.prefix(build.lang) + "index.html"
-        if page.file.dest_uri == home and build.compendium.site.pdf_enabled:
-            url = relative_url(page.file.dest_uri, pdf_dest(build.compendium.site, build.lang),
-                               config.use_directory_urls)
-            html += build.compendium.renderer.render_pdf_link(build.lang, url)
-        return html
+        return _handwritten_page(html, page, config)
     # The page title (every generated page's <h1 id="cmp-title">) heads the table
     # of contents, as in a Markdown page: Material's "skip to content" link
     # leads to the first entry, so it lands on the title, not past it.
@@ -210,6 +204,19 @@ def on_page_content(html: str, page, config, files) -> str:
     }])
     page.present_anchor_ids = set(rendered.anchors)
     return rendered.html
+
+
+def _handwritten_page(html: str, page, config) -> str:
+    """A hand-written page with its notice, if it needs one, and on the home page of
+    builds that make the printable compendium, the link to it."""
+    build = _current()
+    html = _handwritten_notice(html, page, config)
+    site = build.compendium.site
+    if site.pdf_enabled and page.file.dest_uri == site.prefix(build.lang) + "index.html":
+        url = relative_url(page.file.dest_uri, pdf_dest(site, build.lang),
+                           config.use_directory_urls)
+        html += build.compendium.renderer.render_pdf_link(build.lang, url)
+    return html
 
 
 def _handwritten_notice(html: str, page, config) -> str:
