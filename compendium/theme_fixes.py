@@ -1,16 +1,35 @@
-"""Corrections to Material's page output where its templates offer no block.
+"""Corrections to Material's output where its templates offer no block.
 
 Material writes its two hidden toggles (the navigation drawer and its search)
 at the top of <body>, outside any template block, with `autocomplete="off"`,
 which HTML allows only on text-like inputs: two Nu Html Checker errors on every
 page. They are checkboxes; the attribute goes. (Material uses it so Firefox
 does not restore an open drawer on going back; the drawer still closes on
-navigation.) Pure text in, text out: no MkDocs here.
+navigation.)
+
+Material's script (assets/javascripts/bundle.*.min.js) loads two scripts from
+unpkg.com when a page needs them: a ResizeObserver polyfill in old browsers,
+and Mermaid when a page has a diagram. The site makes no third-party request,
+so the served copy of the script loads the vendored polyfill and a stub
+instead, both from the site's root (`__md_scope`, which Material's own head
+script sets), and its source-map comment goes with the map it names.
+
+Pure text in, text out: no MkDocs here.
 """
 
 from __future__ import annotations
 
 import re
+
+# Material's third-party scripts, and the site's own files that replace them.
+CDN_SCRIPTS = {
+    "https://unpkg.com/resize-observer-polyfill":
+        "assets/vendor/resize-observer-polyfill/ResizeObserver.js",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "assets/compendium/no-mermaid.js",
+}
+THIRD_PARTY = re.compile(r"https?://(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|"
+                         r"fonts\.googleapis\.com|fonts\.gstatic\.com)[^\"'\s)]*")
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 _TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle" data-md-toggle="[a-z]+" type="checkbox" id="__[a-z]+")'
@@ -19,3 +38,18 @@ _TOGGLE_AUTOCOMPLETE = re.compile(
 
 def drop_toggle_autocomplete(html: str) -> str:
     return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+
+
+def local_scripts(script: str) -> str:
+    """Material's script with its CDN scripts replaced by the site's own files.
+
+    Raises ValueError when a third-party address is left (a newer Material
+    with another one): the build must stop rather than publish it.
+    """
+    for url, local in CDN_SCRIPTS.items():
+        script = script.replace(f'"{url}"', f'new URL("{local}",__md_scope).href')
+    left = sorted(set(THIRD_PARTY.findall(script)))
+    if left:
+        raise ValueError(f"Material's script still loads {', '.join(left)}; vendor it under "
+                         "overrides/assets/vendor/ and add it to theme_fixes.CDN_SCRIPTS")
+    return _SOURCE_MAP.sub("", script)

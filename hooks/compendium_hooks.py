@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import shutil
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import compendium_theme as theme  # hooks/compendium_theme.py, a sibling (see there)
@@ -36,7 +37,7 @@ from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
 from compendium.site import PageSpec, SiteModel, relative_url, site_url_of
-from compendium.theme_fixes import drop_toggle_autocomplete
+from compendium.theme_fixes import drop_toggle_autocomplete, local_scripts
 from compendium.translations.status import page_state
 
 log = logging.getLogger("mkdocs.plugins.compendium")
@@ -129,8 +130,34 @@ def on_files(files: Files, config) -> Files:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
         files.append(_generated_file(spec, site, config))
         build.specs[spec.src_uri] = spec
+    _serve_material_script_locally(files, config)
     build.files = files
     return files
+
+
+MATERIAL_SCRIPTS = "assets/javascripts/"
+
+
+def _serve_material_script_locally(files: Files, config) -> None:
+    """Material's script, served with the site's own files in place of its CDN scripts
+    (compendium.theme_fixes.local_scripts); its source maps are left out."""
+    for file in list(files):
+        uri = file.src_uri
+        if not uri.startswith(MATERIAL_SCRIPTS) or "/" in uri[len(MATERIAL_SCRIPTS):]:
+            continue
+        if uri.endswith(".min.js.map"):
+            files.remove(file)
+        elif uri.startswith(f"{MATERIAL_SCRIPTS}bundle.") and uri.endswith(".min.js"):
+            files.remove(file)
+            files.append(File.generated(config, uri, content=_local_bundle(file.abs_src_path)))
+
+
+@cache  # the same theme file for every language, and every rebuild of `mkdocs serve`
+def _local_bundle(path: str) -> str:
+    try:
+        return local_scripts(Path(path).read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise Abort(str(error)) from None
 
 
 def _generated_file(spec: PageSpec, site: SiteModel, config) -> File:

@@ -54,3 +54,19 @@ def test_language_switcher_on_home_and_catalogue_pages(built_site, browser):
         page.wait_for_timeout(300)
         assert watch.problems == []
         page.close()
+
+
+def test_old_browsers_get_the_resize_observer_polyfill_from_the_site(built_site, browser):
+    with serve(built_site) as base:
+        page = browser.new_page()
+        page.add_init_script("delete window.ResizeObserver")  # as in a browser without it
+        watch = PageWatch(page, base)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(f"{base}/en/practices/bridges/")
+        page.wait_for_timeout(500)
+        polyfill = f"{base}/assets/vendor/resize-observer-polyfill/ResizeObserver.js"
+        assert polyfill in requested
+        assert page.evaluate("typeof window.ResizeObserver") == "function"
+        assert watch.problems == []  # nothing from another origin, no CSP refusal
+        page.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -144,3 +145,23 @@ def test_page_model_keeps_records_out_of_the_nav(dataset):
     assert {p.src_uri for p in records} >= {"en/practices/bridges.md"}
     assert site.record_dest(data.get("practice", "bridges"), "it") == (
         "practices/bridges/index.html")
+
+
+def test_materials_cdn_scripts_become_the_sites_own():
+    from compendium.theme_fixes import local_scripts
+
+    script = ('a=_t("https://unpkg.com/resize-observer-polyfill");'
+              'b=_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js");\n'
+              "//# sourceMappingURL=bundle.x.min.js.map\n")
+    assert local_scripts(script) == (
+        'a=_t(new URL("assets/vendor/resize-observer-polyfill/ResizeObserver.js",'
+        '__md_scope).href);b=_t(new URL("assets/compendium/no-mermaid.js",__md_scope).href);')
+
+
+def test_a_cdn_script_the_site_does_not_replace_stops_the_build():
+    from compendium.theme_fixes import local_scripts
+
+    with pytest.raises(ValueError, match=re.escape(
+            "still loads https://cdn.jsdelivr.net/npm/x.js; vendor it under "
+            "overrides/assets/vendor/")):
+        local_scripts('_t("https://cdn.jsdelivr.net/npm/x.js")')

@@ -197,10 +197,17 @@ def page_file(file: Path):
     return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
 
 
-def test_no_google_fonts_or_cdn(built_site):
-    for file in built_site.rglob("*.html"):
-        content = file.read_text(encoding="utf-8")
-        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content
+def test_no_file_of_the_site_names_a_cdn_or_font_host(built_site):
+    from compendium.theme_fixes import THIRD_PARTY
+
+    named = {}
+    for file in built_site.rglob("*"):
+        if file.is_file() and file.suffix in {".html", ".js", ".css", ".json", ".xml", ".map"}:
+            found = THIRD_PARTY.findall(file.read_text(encoding="utf-8", errors="replace"))
+            if found:
+                named[file.relative_to(built_site).as_posix()] = found
+    assert named == {}
+    assert not list(built_site.glob("assets/javascripts/*.map"))  # they name the CDN too
 
 
 @pytest.mark.parametrize("lang", LANGS)
