@@ -2,9 +2,10 @@
 templates as the site, turned into a PDF by WeasyPrint (see write_pdf).
 
 The record fragments are rendered as if they lived where the PDF lives
-(`<lang>/compendium.pdf`), so their relative links resolve to the site's pages
-once WeasyPrint makes them absolute against the site's address. Each record
-keeps its fallback notices and `lang` marks, and its provenance section.
+(SiteModel.pdf_dest: `<lang>/compendium.pdf`), so their relative links resolve
+to the site's pages once WeasyPrint makes them absolute against the site's
+address. Each record keeps its fallback notices and `lang` marks, and its
+provenance section.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from compendium.render import Renderer
 from compendium.schemas import RECORD_TYPES
 from compendium.site import PageSpec
 
-PDF_NAME = "compendium.pdf"
 # Parts of the printed compendium, in order: record kind and its heading key.
 PARTS = (("project", "catalogue.projects.title"), ("workshop", "catalogue.workshops.title"),
          ("practice", "catalogue.practices.title"), ("person", "catalogue.people.title"))
@@ -39,10 +39,6 @@ class PrintedPart:
     records: list[PrintedRecord]
 
 
-def pdf_dest(site, lang: str) -> str:
-    return f"{site.prefix(lang)}{PDF_NAME}"
-
-
 def print_document(renderer: Renderer, lang: str, site_name: str, date_text: str) -> str:
     """The whole compendium in `lang` as one HTML document, ready for WeasyPrint."""
     site, l10n = renderer.site, renderer.localizers[lang]
@@ -53,7 +49,7 @@ def print_document(renderer: Renderer, lang: str, site_name: str, date_text: str
                              key=lambda r: l10n.sort_key(site.title(r, lang).text))
         for record in view_sorted:
             spec = PageSpec(lang, f"{kind}.html", RECORD_TYPES[kind].folder,
-                            pdf_dest(site, lang), record)
+                            site.pdf_dest(lang), record)
             page = renderer.render(spec, directory_urls=True)
             records.append(PrintedRecord(f"{kind}-{record.slug}", page.title, page.title_lang,
                                          Markup(page.html)))

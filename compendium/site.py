@@ -80,15 +80,29 @@ class SiteModel:
     def map_layout(self, lang: str) -> MapLayout | None:
         """The map's geometry; labels are measured in `lang` (names differ by language)."""
         if lang not in self._maps:
-            names = {city: self.term_label("cities", city, lang) for city in
+            names = {city: self.term("cities", city, lang).text for city in
                      self.dataset.vocabularies.get("cities", {})}
             self._maps[lang] = map_layout(self.dataset, names)
         return self._maps[lang]
 
-    def term_label(self, vocabulary: str, term_id: str, lang: str) -> str:
+    def term(self, vocabulary: str, term_id: str, lang: str) -> Localized:
+        """A vocabulary term's label for a reader of `lang` (the id when it has none)."""
         entry = self.dataset.term(vocabulary, term_id) or {}
         label = localize(entry.get("label"), lang, self.project.default_language)
-        return label.text if label else term_id
+        return label or Localized(term_id, lang, False)
+
+    def pdf_dest(self, lang: str) -> str:
+        """The printable compendium of a language (compendium.printed), by its home page."""
+        return f"{self.prefix(lang)}compendium.pdf"
+
+    def handwritten_dest(self, lang: str, name: str, directory_urls: bool) -> str:
+        """Where MkDocs writes docs/<lang>/<name>: `about.md` or just `about`."""
+        stem = name.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            page = f"{stem}.html"
+        else:
+            page = f"{stem}/index.html" if directory_urls else f"{stem}.html"
+        return self.prefix(lang) + page
 
     def open_data_dest(self, lang: str) -> str:
         return f"{self.prefix(lang)}open-data/index.html"

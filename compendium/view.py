@@ -143,7 +143,7 @@ class PageView:
         """The printable compendium in this language, when this build makes it."""
         if not self.site.pdf_enabled:
             return None
-        return self.url_to(f"{self.site.prefix(self.lang)}compendium.pdf")
+        return self.url_to(self.site.pdf_dest(self.lang))
 
     def search_url(self) -> str:
         return self.url_to(self.site.search_dest(self.lang))
@@ -218,18 +218,12 @@ class PageView:
                 label, url = self.title(record), self.url_to(self.site.record_dest(record, lang))
             elif gap.kind == "page":
                 label = Localized(gap.name, self.lang, False)
-                url = self.url_to(self._page_dest(lang, gap.name))
+                url = self.url_to(self.site.handwritten_dest(lang, gap.name,
+                                                             self._directory_urls))
             else:
                 label, url = Localized(gap.name, self.lang, False), None
             views.append(GapView(gap, label, url))
         return views
-
-    def _page_dest(self, lang: str, name: str) -> str:
-        stem = name.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return f"{self.site.prefix(lang)}{stem}.html"
-        page = f"{stem}/index.html" if self._directory_urls else f"{stem}.html"
-        return self.site.prefix(lang) + page
 
     # -- search and facets --------------------------------------------------
     def search_ref(self, record: Record) -> str:
@@ -304,9 +298,7 @@ class PageView:
         return plain_paragraphs(text)
 
     def term(self, vocabulary: str, term_id: str) -> Localized:
-        entry = self.site.dataset.term(vocabulary, term_id) or {}
-        label = localize(entry.get("label"), self.lang, self.site.project.default_language)
-        return label or Localized(term_id, self.lang, False)
+        return self.site.term(vocabulary, term_id, self.lang)
 
     def record(self, kind: str, slug: str) -> Record | None:
         return self.site.dataset.get(kind, slug)

@@ -31,7 +31,7 @@ from compendium.csp import POLICY, fill_policy
 from compendium.loader import Compendium, open_compendium
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
-from compendium.printed import pdf_dest, print_document, write_pdf
+from compendium.printed import print_document, write_pdf
 from compendium.problems import DataError
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
@@ -240,7 +240,7 @@ def _handwritten_page(html: str, page, config) -> str:
     html = _handwritten_notice(html, page, config)
     site = build.compendium.site
     if site.pdf_enabled and page.file.dest_uri == site.prefix(build.lang) + "index.html":
-        url = relative_url(page.file.dest_uri, pdf_dest(site, build.lang),
+        url = relative_url(page.file.dest_uri, site.pdf_dest(build.lang),
                            config.use_directory_urls)
         html += build.compendium.renderer.render_pdf_link(build.lang, url)
     return html
@@ -361,7 +361,7 @@ def _write_pdf(config, build: _Build) -> None:
     html = print_document(build.compendium.renderer, build.lang, config.site_name, date)
     base = (config.site_url or "http://127.0.0.1:8000/") + site.prefix(build.lang)
     write_pdf(html, base, build.compendium.project.templates_dir / "print.css",
-              Path(config.site_dir) / pdf_dest(site, build.lang))
+              Path(config.site_dir) / site.pdf_dest(build.lang))
 
 
 def _write(folder: Path, files: dict[str, str]) -> None:

@@ -20,11 +20,10 @@ FOOTER_PAGES = ("accessibility", "privacy")  # hand-written, in docs/<lang>/
 def footer(compendium: Compendium, lang: str, link, config) -> dict:
     """The footer's links in a language: `link` turns an output path into an href."""
     t = compendium.renderer.localizers[lang].t
-    prefix = compendium.site.prefix(lang)
-    file = "{}/index.html" if config.use_directory_urls else "{}.html"  # MkDocs' rule for x.md
-    links = [{"text": t(f"footer.{name}"), "url": link(prefix + file.format(name))}
-             for name in FOOTER_PAGES]
     site = compendium.site
+    links = [{"text": t(f"footer.{name}"),
+              "url": link(site.handwritten_dest(lang, name, config.use_directory_urls))}
+             for name in FOOTER_PAGES]
     links.append({"text": t("footer.open_data"), "url": link(site.open_data_dest(lang))})
     links.append({"text": t("footer.translations"), "url": link(site.translations_dest(lang))})
     feedback = (config.extra or {}).get("feedback_url")
