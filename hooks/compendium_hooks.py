@@ -38,7 +38,6 @@ from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
 from compendium.site import PageSpec, SiteModel, relative_url, site_url_of
 from compendium.theme_fixes import drop_toggle_autocomplete, local_scripts
-from compendium.translations.status import page_state
 
 log = logging.getLogger("mkdocs.plugins.compendium")
 TITLE_ID = "cmp-title"  # the id of every generated page's <h1> (overrides/compendium/)
@@ -264,12 +263,15 @@ def _handwritten_notice(html: str, page, config) -> str:
 
 
 def _page_outdated(page, project) -> bool:
+    """Read from the translation status the site already holds (its status page)."""
+    build = _current()
     source = Path(page.file.abs_src_path)
-    lang_dir = project.docs_dir / _current().lang
+    lang_dir = project.docs_dir / build.lang
     if not source.is_relative_to(lang_dir):
         return False
-    return page_state(project, _current().lang, source.relative_to(lang_dir).as_posix()) \
-        == "outdated"
+    name = source.relative_to(lang_dir).as_posix()
+    return any(gap.kind == "page" and gap.name == name
+               for gap in build.compendium.site.translations.of(build.lang, "outdated"))
 
 
 @event_priority(40)  # after static-i18n's on_page_context (50) set up the switcher
