@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from compendium.l10n import Localizer
-from compendium.markdown import SafeMarkdown
+from compendium.safe_markdown import SafeMarkdown
 from compendium.site import PageSpec, SiteModel
 from compendium.view import Heading, PageView
 

@@ -20,8 +20,8 @@ from compendium.dataset import Record
 from compendium.facets import FACETS, FACETS_BY_KEY
 from compendium.geo import MapCity, MapLayout
 from compendium.l10n import Localized, Localizer, localize
-from compendium.markdown import SafeMarkdown, plain_paragraphs
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
+from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
 from compendium.site import PageSpec, SiteModel, relative_url
 from compendium.translations.status import Gap, record_state

@@ -10,9 +10,9 @@ import pytest
 from compendium.dataset import load_dataset
 from compendium.fields import PartialDate
 from compendium.l10n import Localized, Localizer, localize
-from compendium.markdown import SafeMarkdown
 from compendium.project import Project
 from compendium.relations import Relations, published
+from compendium.safe_markdown import SafeMarkdown
 from compendium.site import SiteModel, relative_url
 
 
@@ -95,7 +95,7 @@ def test_plain_prose_fast_path_matches_markdown(text):
 
     from markupsafe import escape
 
-    from compendium.markdown import plain_paragraphs
+    from compendium.safe_markdown import plain_paragraphs
 
     paragraphs = plain_paragraphs(text)
     assert paragraphs is not None
@@ -108,7 +108,7 @@ def test_plain_prose_fast_path_matches_markdown(text):
     "A &amp; B", "line one\nline two", "    indented code", "para\n\n    code", "# heading",
 ])
 def test_anything_but_plain_prose_goes_through_markdown(text):
-    from compendium.markdown import plain_paragraphs
+    from compendium.safe_markdown import plain_paragraphs
 
     assert plain_paragraphs(text) is None
 

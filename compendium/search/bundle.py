@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 
 from compendium.l10n import Localizer
-from compendium.markdown import SafeMarkdown
+from compendium.safe_markdown import SafeMarkdown
 from compendium.search.analysis import analyzer, browser_scripts
 from compendium.search.documents import RecordText, SearchDocument, page_document
 from compendium.search.index import build_index, shard_index

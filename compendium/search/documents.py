@@ -20,7 +20,7 @@ import nh3
 from compendium.dataset import Record
 from compendium.fields import Country, Field, ListOf, Object, Ref, Str, Text
 from compendium.l10n import Localizer, localize
-from compendium.markdown import SafeMarkdown, plain_paragraphs
+from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
 from compendium.site import SiteModel
 
