@@ -198,7 +198,7 @@ def page_file(file: Path):
 
 
 def test_no_file_of_the_site_names_a_cdn_or_font_host(built_site):
-    from compendium.theme_fixes import THIRD_PARTY
+    from material_fixes import THIRD_PARTY
 
     named = {}
     for file in built_site.rglob("*"):
