@@ -75,7 +75,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add this language's generated pages (and Material's script, served locally)."""
     state = _current()
-    for spec in state.build.pages():
+    pages = state.build.pages()
+    theme.check_navigation(config, pages)
+    for spec in pages:
         if files.get_file_from_path(spec.src_uri) is not None:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
         files.append(theme.generated_file(spec, state.build, config))
@@ -85,12 +87,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(0)  # static-i18n's on_env only adds a Jinja extension: order is free
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Compile Material's templates once for all languages; give templates the CSP."""
     return theme.prepare_environment(env)
 
 
-@event_priority(0)  # static-i18n (50) has chosen the page's language version already
+@event_priority(0)  # after static-i18n's (50), which picks a fallback page's Markdown
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render generated pages early, so that their title is known to the theme."""
     state = _current()
@@ -108,6 +111,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
+@event_priority(0)  # static-i18n has no on_page_content: order is free
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Swap in the generated HTML, its table of contents and its anchors; hand-written
     pages go through the core (search index, notices, PDF link)."""
@@ -136,6 +140,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
     return context
 
 
+@event_priority(0)  # after static-i18n's (50), which adds its sitemap data we do not use
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """Context of the pages that are not documentation pages: 404 and sitemap."""
     state = _current()
@@ -143,10 +148,12 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     return context
 
 
+@event_priority(0)  # before static-i18n's (-100), which only forwards to a PDF plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _current().build.finish_html(drop_toggle_autocomplete(output))
 
 
+@event_priority(0)  # static-i18n has no on_post_template: order is free
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Write 404.html and sitemap.xml only where the core says so (once for every
     language; no 404 page in a copy read from disk). MkDocs writes no file for an

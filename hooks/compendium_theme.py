@@ -45,6 +45,30 @@ def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: s
         raise Abort(f"theme.language '{lang}' is not one of compendium.yml's languages {expected}")
 
 
+def check_navigation(config: MkDocsConfig, pages: list[compendium.PageSpec]) -> None:
+    """mkdocs.yml's nav must list the generated pages whose type is in the navigation
+    (a new page type that declares `in_nav`, say), or they would silently be missing."""
+    listed = set(_nav_paths(config.nav or []))
+    missing = sorted({spec.src_uri.split("/", 1)[1] for spec in pages if spec.in_nav}
+                     - listed)
+    if missing:
+        raise Abort(f"mkdocs.yml's nav does not list {', '.join(missing)}, generated pages "
+                    "that their page type (compendium/pages/) puts in the navigation; "
+                    "add them to nav where readers should find them")
+
+
+def _nav_paths(entries) -> list[str]:
+    """Every page path of a nav, however nested (`- Title: path` or `- path`)."""
+    paths: list[str] = []
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if isinstance(entry, str):
+            paths.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                paths.extend(_nav_paths(value))
+    return paths
+
+
 def build_settings(config: MkDocsConfig) -> compendium.BuildSettings:
     """The build's settings from mkdocs.yml (raises compendium.SettingsError)."""
     return compendium.BuildSettings(
