@@ -163,3 +163,71 @@ def test_a_page_type_in_the_navigation_must_be_listed_in_mkdocs_nav(tmp_path):
     result = run_mkdocs(root, "build")
     assert result.returncode == 1
     assert "mkdocs.yml's nav does not list map/index.md" in result.stdout + result.stderr
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The modules a module imports when it runs (not those for type checking only)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in tree.body:  # module level only: TYPE_CHECKING blocks are `if` statements
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _module_graph() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The core's modules: which of them each imports, and everything each imports."""
+    package = Path(compendium.__file__).parent
+    modules = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = _runtime_imports(path)
+    graph = {name: {m for m in imports if m in modules and m != name}
+             for name, imports in modules.items()}
+    return graph, modules
+
+
+def test_the_core_imports_in_one_direction_only():
+    """No import cycle between the core's modules, and no module of the core reaches up
+    to a front end (the CLI) or to a static-site generator."""
+    graph, everything = _module_graph()
+    for name, imports in everything.items():
+        if not name.startswith("compendium.cli"):
+            assert not any(m.startswith("compendium.cli") for m in imports), name
+        generators = {m for m in imports if m.split(".")[0] in ("mkdocs", "material")}
+        assert not generators, (name, generators)
+    _assert_acyclic(graph)
+    layers: dict[str, set[str]] = {}  # compendium.search, compendium.pages, ...: packages
+    for name, imports in graph.items():
+        layers.setdefault(_layer(name), set()).update(
+            _layer(m) for m in imports if _layer(m) not in (_layer(name), "compendium"))
+    _assert_acyclic(layers)
+
+
+def _layer(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def _assert_acyclic(graph: dict[str, set[str]]) -> None:
+    visiting: list[str] = []
+    done: set[str] = set()
+
+    def visit(name: str) -> None:
+        assert name not in visiting, " -> ".join([*visiting[visiting.index(name):], name])
+        if name in done:
+            return
+        visiting.append(name)
+        for imported in sorted(graph.get(name, set()) - {"compendium"}):
+            if not name.startswith(imported + "."):  # a package's own __init__
+                visit(imported)
+        visiting.pop()
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name)
