@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from compendium.compact import compact_html
 from compendium.csp import fill_policy
 from compendium.loader import Compendium
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
@@ -126,8 +127,9 @@ class LanguageBuild:
                    for gap in self.site.translations.of(self.lang, "outdated"))
 
     def finish_html(self, html: str) -> str:
-        """A whole page as the theme wrote it, with its Content-Security-Policy filled in."""
-        return fill_policy(html)
+        """A whole page as the theme wrote it, without its indentation (compendium.compact),
+        with its Content-Security-Policy filled in."""
+        return fill_policy(compact_html(html))
 
     # -- the theme's shared parts ---------------------------------------------
     def search_box(self, dest_uri: str) -> dict[str, str]:
@@ -234,12 +236,20 @@ class LanguageBuild:
         folder = site_dir / self.prefix
         shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
         _write(folder, self.search.files())
+        _write(site_dir, self._moved_pages())
         if self.settings.pdf:
             self._write_pdf(site_dir)
         if self.is_default:  # language-neutral files: once, at the site root
             shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
             _write(site_dir, open_data_files(self.site.dataset,
                                              self.compendium.project.languages))
+
+    def _moved_pages(self) -> dict[str, str]:
+        """At the old address of every page that moved (facet pages now in the reader's
+        words), a page that sends readers to the new one: old links keep working."""
+        directory_urls = self.settings.directory_urls
+        return {old: self.renderer.render_moved(self.lang, relative_url(old, new, directory_urls))
+                for old, new in self.site.moved(self.lang)}
 
     def _write_pdf(self, site_dir: Path) -> None:
         """The printable compendium of this language, next to its home page."""

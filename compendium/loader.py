@@ -58,7 +58,7 @@ def open_compendium(root: Path) -> Compendium:
         raise DataError(log)
     default = catalogues[project.default_language]
     localizers = {lang: Localizer(lang, catalogues[lang], default) for lang in project.languages}
-    site = SiteModel(project, dataset)
+    site = SiteModel(project, dataset, localizers)
     compendium = Compendium(project, site, Renderer(site, localizers))
     _CACHE[project.root] = (state, compendium)
     return compendium

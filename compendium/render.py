@@ -84,6 +84,13 @@ class Renderer:
         with self._reporting("pdf-link.html", pdf_url):
             return self.env.get_template("pdf-link.html").render(pdf_url=pdf_url, t=l10n.t)
 
+    def render_moved(self, reader: str, url: str) -> str:
+        """A whole page left at a page's old address, sending readers to `url` (its new
+        one, relative): no script, so it works from disk too."""
+        l10n = self.localizers[reader]
+        with self._reporting("moved.html", url):
+            return self.env.get_template("moved.html").render(url=url, lang=reader, t=l10n.t)
+
     def render_fallback_page(self, content_html: str, reader: str, original_lang: str,
                              original_url: str, outdated: bool = False) -> str:
         """Wrap a hand-written page that is not (or no longer) in step with its original.

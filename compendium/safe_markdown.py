@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 
 import markdown
 import nh3
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -28,8 +29,12 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 _TOP_LEVEL = 3  # record text sits under the page's <h2> sections
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
 # Anything that could make Markdown do more than paragraphs: inline syntax, HTML,
-# entities, list and heading markers, hard line breaks.
-_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $", re.M)
+# entities, list and heading markers, hard line breaks, bare web addresses.
+_MARKDOWN_SYNTAX = re.compile(
+    r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $|https?://|\bwww\.", re.M)
+# A bare web address in running text (https://viw.pixel-online.org, www.cinformi.it),
+# without the punctuation that ends its sentence or the brackets around it.
+_BARE_URL = r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
 
 
 def plain_paragraphs(text: str) -> list[str] | None:
@@ -59,6 +64,19 @@ class _DemoteHeadings(Treeprocessor):
             element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
+class _BareLinks(InlineProcessor):
+    """A bare web address becomes a link to itself (www. ones over https), checked by
+    the sanitiser like every other link."""
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple[ET.Element, int, int]:  # noqa: N802
+        address = m.group(0)
+        link = ET.Element("a", href=address if "://" in address else f"https://{address}")
+        link.text = address
+        return link, m.start(0), m.end(0)
+
+
 class SafeMarkdown:
     """Renders record text to sanitised HTML. One instance is reused (it is costly to build)."""
 
@@ -67,6 +85,8 @@ class SafeMarkdown:
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_DemoteHeadings(self._md), "demote_headings", 1)
+        # After Markdown's own links (<...> autolinks: 120), so that it links only bare text.
+        self._md.inlinePatterns.register(_BareLinks(_BARE_URL, self._md), "bare_links", 115)
 
     def render(self, text: str) -> Markup:
         self._md.reset()

@@ -13,13 +13,17 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from compendium.cards import CardMaker
 from compendium.dataset import Dataset, Record
+from compendium.facet_paths import FacetPath, facet_words, legacy_path
 from compendium.facets import facet_values
 from compendium.geo import MapLayout, map_layout
-from compendium.l10n import Localized, localize
+from compendium.l10n import Localized, Localizer, localize
 from compendium.pages import PAGE_TYPES, PageSpec
 from compendium.project import Project
+from compendium.related import related_practices
 from compendium.relations import Relations, published
+from compendium.safe_markdown import SafeMarkdown
 from compendium.schemas import RECORD_TYPES
 from compendium.translations.status import Status, translation_status
 from compendium.urls import language_prefix
@@ -28,11 +32,17 @@ from compendium.urls import language_prefix
 class SiteModel:
     """Published records, their links, and the pages built from them."""
 
-    def __init__(self, project: Project, dataset: Dataset):
+    def __init__(self, project: Project, dataset: Dataset,
+                 localizers: dict[str, Localizer] | None = None):
         self.project = project
         self.dataset = published(dataset)
         self.relations = Relations.of(self.dataset)
+        # Interface strings and names per language, for addresses in the reader's
+        # words (facet pages); without them, addresses use ids.
+        self.localizers = localizers or {}
         self._maps: dict[str, MapLayout | None] = {}
+        self._facet_paths: dict[str, dict[tuple[str, str], FacetPath]] = {}
+        self._cards: dict[str, CardMaker] = {}
 
     def prefix(self, lang: str) -> str:
         """Output folder of a language: '' for the default one, 'en/' for English."""
@@ -43,14 +53,30 @@ class SiteModel:
         return [spec for page_type in PAGE_TYPES.values()
                 for spec in page_type.specs(self, lang)]
 
+    def moved(self, lang: str) -> list[tuple[str, str]]:
+        """(old output file, new output file) of the pages of `lang` that changed address;
+        the build leaves a page at each old one that sends readers to the new one."""
+        return [pair for page_type in PAGE_TYPES.values() for pair in page_type.moved(self, lang)]
+
     def dest(self, page_type: str, lang: str, *key: Any) -> str:
         """The output file of a generated page: dest('record', 'en', record) is
         `en/practices/<slug>/index.html`; dest('map', 'es') is `es/map/index.html`."""
-        return PAGE_TYPES[page_type].dest(self.prefix(lang), *key)
+        return PAGE_TYPES[page_type].dest_for(self, lang, *key)
 
     def dest_in(self, spec: PageSpec, lang: str) -> str:
         """Where the page of `spec` lives in another language."""
-        return self.prefix(lang) + spec.dest_uri[len(self.prefix(spec.lang)):]
+        return PAGE_TYPES[spec.type].dest_in(self, spec, lang)
+
+    def facet_path(self, lang: str, key: str, value: str) -> FacetPath:
+        """The words of a facet page's address in `lang` (compendium.facet_paths)."""
+        l10n = self.localizers.get(lang)
+        if l10n is None:
+            return legacy_path(key, value)
+        if lang not in self._facet_paths:
+            self._facet_paths[lang] = facet_words(
+                self.facets, lambda facet: l10n.t(f"facet_path.{facet}"), l10n.country,
+                lambda vocabulary, term: self.term(vocabulary, term, lang).text)
+        return self._facet_paths[lang][(key, value)]
 
     def title(self, record: Record, lang: str) -> Localized:
         """A record's display title for a reader of `lang` (names are not translated)."""
@@ -73,6 +99,13 @@ class SiteModel:
             self._maps[lang] = map_layout(self.dataset, names)
         return self._maps[lang]
 
+    def cards(self, l10n: Localizer, markdown: SafeMarkdown) -> CardMaker:
+        """What lists show of each record (compendium.cards), for readers of one language;
+        one maker per language, so that every page and the search index share its work."""
+        if l10n.lang not in self._cards:
+            self._cards[l10n.lang] = CardMaker(self, l10n, markdown)
+        return self._cards[l10n.lang]
+
     @cached_property
     def translations(self) -> Status:
         """What is missing or outdated in each language (the translation-status page)."""
@@ -82,3 +115,9 @@ class SiteModel:
     def facets(self) -> dict[str, dict[str, list[Record]]]:
         """Facet values in use, and their practices (see compendium.facets)."""
         return facet_values(self.dataset)
+
+    @cached_property
+    def related(self) -> dict[Record, list[Record]]:
+        """Each practice's related practices (compendium.related), the same in every language."""
+        practices = sorted(self.dataset.all("practice"), key=lambda record: record.slug)
+        return related_practices(practices)

@@ -17,9 +17,32 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.
 
 
 def _pages(site: Path) -> dict[str, Path]:
-    """Every page of the site by its URL path ('en/practices/bridges/'), 404 aside."""
+    """Every page of the site by its URL path ('en/practices/bridges/'), 404 aside, and
+    the pages left at old addresses (they only send readers on) aside."""
     return {("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): p
-            for p in site.rglob("index.html")}
+            for p in site.rglob("index.html")
+            if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")}
+
+
+def _facet_pages(pages: dict[str, Path]) -> dict[str, str]:
+    """Facet pages by URL path -> the finder query they stand for (`country=IT`), the
+    same in every language while their addresses are in each language's words."""
+    found = {}
+    for path, file in pages.items():
+        bare = path[len(PREFIX[_lang_of(path)]):]
+        if bare.startswith("practices/") and bare.count("/") == 3:  # practices/<facet>/<value>/
+            link = _soup(file).select_one("article a[href*='?']")  # "filter in the finder"
+            found[path] = link["href"].split("?", 1)[1]
+    return found
+
+
+def _alternates(path: str, facets: dict[str, str]) -> dict[str, str]:
+    """The same page in every language: the same path under another prefix, or for a
+    facet page the facet page of the same value."""
+    if path not in facets:
+        return {code: _in(code, path) for code in LANGS}
+    return {_lang_of(other): other for other, query in facets.items()
+            if query == facets[path]}
 
 
 def _lang_of(path: str) -> str:
@@ -39,19 +62,21 @@ def _soup(file: Path) -> BeautifulSoup:
 
 def test_every_page_has_its_language_canonical_url_and_every_alternate(built_site):
     pages = _pages(built_site)
-    assert len(pages) > 80
+    facets = _facet_pages(pages)
+    assert len(pages) > 80 and len(facets) == 3 * 13
     wrong = []
     for path, file in pages.items():
         soup = _soup(file)
         lang = _lang_of(path)
-        expected = {code: SITE_URL + _in(code, path) for code in LANGS}
-        expected["x-default"] = SITE_URL + _in("it", path)
+        same = _alternates(path, facets)
+        expected = {code: SITE_URL + same[code] for code in LANGS}
+        expected["x-default"] = SITE_URL + same["it"]
         alternates = {link["hreflang"]: link["href"]
                       for link in soup.select("link[hreflang]") if "alternate" in link["rel"]}
         canonical = soup.select_one("link[rel=canonical]")["href"]
         if (soup.html["lang"], canonical, alternates) != (lang, SITE_URL + path, expected):
             wrong.append(path)
-        assert all(_in(code, path) in pages for code in LANGS), path
+        assert all(same[code] in pages for code in LANGS), path
     assert wrong == []
 
 
@@ -63,11 +88,12 @@ def test_the_sitemap_lists_every_page_of_every_language_with_its_alternates(buil
                  for link in url.findall("x:link", SITEMAP) if link.get("rel") == "alternate"}
         listed[url.find("s:loc", SITEMAP).text] = links
     pages = _pages(built_site)
+    facets = _facet_pages(pages)
     assert set(listed) == {SITE_URL + path for path in pages}
     for loc, links in listed.items():
-        path = loc[len(SITE_URL):]
-        assert links == {**{code: SITE_URL + _in(code, path) for code in LANGS},
-                         "x-default": SITE_URL + _in("it", path)}
+        same = _alternates(loc[len(SITE_URL):], facets)
+        assert links == {**{code: SITE_URL + same[code] for code in LANGS},
+                         "x-default": SITE_URL + same["it"]}
     assert not (built_site / "en" / "sitemap.xml").exists()
 
 

@@ -41,7 +41,7 @@ def test_points_sit_where_the_cities_are(content_site):
 def test_a_city_with_a_practice_links_to_its_practices_in_the_fixture(built_site):
     soup = page(built_site, "es", "map/")
     points = _points(soup)
-    assert points["Florencia"][2] == "../practices/city/florence/"
+    assert points["Florencia"][2] == "../practices/ciudad/florencia/"
     svg = soup.select_one("svg.cmp-map__svg")
     assert svg["role"] == "group"
     assert soup.select_one(f"#{svg['aria-labelledby']}").name == "figcaption"

@@ -50,7 +50,7 @@ def test_practice_page_is_in_the_readers_language(built_site, lang, title, label
 def test_practice_page_sections_and_markdown(built_site):
     soup = page(built_site, "en", "practices/bridges/")
     assert section_ids(soup) == ["subject", "description", "territory", "beneficiaries",
-                                 "results", "contacts", "links", "source"]
+                                 "results", "contacts", "links", "source", "related"]
     items = [text(li) for li in soup.select("#description ~ ul")[0].select("li")]
     assert items == ["individual interviews;", "group workshops."]
     toc = [text(a) for a in soup.select(".md-sidebar--secondary .md-nav__link")]
@@ -93,7 +93,7 @@ def test_dates_and_country_names_are_localized(built_site, lang, date, countries
 def test_practice_catalogue_lists_every_practice_once_with_its_facets(built_site):
     soup = page(built_site, "en", "practices/")
     items = soup.select("#cmp-practices > li")
-    assert [text(li.select_one("a")) for li in items] == [
+    assert [text(li.select_one(".cmp-card__title a")) for li in items] == [
         "Bridges to work", "Practice without a country", "Women first"]
     women = items[2]
     assert women["data-country"].split() == ["ES", "IT"]
@@ -102,38 +102,94 @@ def test_practice_catalogue_lists_every_practice_once_with_its_facets(built_site
     assert items[0]["data-project"] == "alpha"
     assert items[0]["data-year"].split() == ["2017", "2018", "2019"]  # 2017 to June 2019
     assert items[1]["data-country"] == ""
+    assert items[0]["data-newest"] == "2019" and not items[2].has_attr("data-newest")
     finder = soup.select_one("form#cmp-finder")
-    assert finder.has_attr("hidden")  # shown by the script; the list alone works without it
+    # Drawn at build time, shown from the first paint (nothing moves when the script
+    # starts); without scripts a media query hides it and the list alone works.
+    assert not finder.has_attr("hidden")
+    assert text(soup.select_one("#cmp-finder-status")) == "3 of 3 good practices shown"
+    assert [o["value"] for o in finder.select("#cmp-finder-sort option")] == [
+        "relevance", "title", "newest"]
     assert [legend.get_text() for legend in finder.select("legend")][:3] == [
         "Country", "City", "Theme"]
 
 
-@pytest.mark.parametrize(("path", "titles"), [
-    ("practices/country/it/", ["Bridges to work", "Women first"]),
-    ("practices/country/es/", ["Women first"]),
-    ("practices/theme/employment/", ["Bridges to work", "Women first"]),
-    ("practices/theme/housing/", ["Women first"]),
-    ("practices/project/alpha/", ["Bridges to work"]),
-    ("practices/promoter-type/ngo/", ["Women first"]),
-    ("practices/year/2018/", ["Bridges to work"]),
+# Facet pages' addresses, in the words of each language (compendium.facet_paths).
+FACET_ADDRESSES = {
+    ("country", "IT"): {"it": "paese/italia", "en": "country/italy", "es": "pais/italia"},
+    ("country", "ES"): {"it": "paese/spagna", "en": "country/spain", "es": "pais/espana"},
+    ("city", "florence"): {"it": "citta/firenze", "en": "city/florence",
+                           "es": "ciudad/florencia"},
+    ("theme", "employment"): {"it": "tema/lavoro", "en": "theme/employment",
+                              "es": "tema/empleo"},
+    ("theme", "housing"): {"it": "tema/abitare", "en": "theme/housing", "es": "tema/vivienda"},
+    ("target-group", "migrants"): {"it": "destinatari/migranti", "en": "target-group/migrants",
+                                   "es": "destinatarios/migrantes"},
+    ("target-group", "migrant-women"): {"it": "destinatari/donne-migranti",
+                                        "en": "target-group/migrant-women",
+                                        "es": "destinatarios/mujeres-migrantes"},
+    ("project", "alpha"): {"it": "progetto/alpha", "en": "project/alpha",
+                           "es": "proyecto/alpha"},
+    ("promoter-type", "public-authority"): {
+        "it": "tipo-di-promotore/ente-pubblico", "en": "promoter-type/public-authority",
+        "es": "tipo-de-promotor/administracion-publica"},
+    ("promoter-type", "ngo"): {
+        "it": "tipo-di-promotore/organizzazione-del-terzo-settore",
+        "en": "promoter-type/non-profit-organisation",
+        "es": "tipo-de-promotor/entidad-sin-animo-de-lucro"},
+    ("year", "2017"): {"it": "anno/2017", "en": "year/2017", "es": "anio/2017"},
+    ("year", "2018"): {"it": "anno/2018", "en": "year/2018", "es": "anio/2018"},
+    ("year", "2019"): {"it": "anno/2019", "en": "year/2019", "es": "anio/2019"},
+}
+
+
+def facet_page(lang: str, key: str, value: str) -> str:
+    return f"practices/{FACET_ADDRESSES[(key, value)][lang]}/"
+
+
+@pytest.mark.parametrize(("facet", "titles"), [
+    (("country", "IT"), ["Bridges to work", "Women first"]),
+    (("country", "ES"), ["Women first"]),
+    (("theme", "employment"), ["Bridges to work", "Women first"]),
+    (("theme", "housing"), ["Women first"]),
+    (("project", "alpha"), ["Bridges to work"]),
+    (("promoter-type", "ngo"), ["Women first"]),
+    (("year", "2018"), ["Bridges to work"]),
 ])
-def test_every_facet_value_has_a_static_page(built_site, path, titles):
+def test_every_facet_value_has_a_static_page_of_cards(built_site, facet, titles):
     for lang in LANGS:
-        soup = page(built_site, lang, path)
-        assert len(soup.select("article .cmp-practices > li > a")) == len(titles)
-    soup = page(built_site, "en", path)
-    assert [text(a) for a in soup.select("article .cmp-practices > li > a")] == titles
-    finder_link = soup.select("article p a")[0]["href"]
-    assert finder_link.startswith("../../?") and "=" in finder_link
+        soup = page(built_site, lang, facet_page(lang, *facet))
+        assert len(soup.select("article .cmp-practices > li .cmp-card__title a")) == len(titles)
+        finder_link = soup.select("article > p a")[0]["href"]
+        assert finder_link == f"../../?{facet[0]}={facet[1]}"
+    soup = page(built_site, "en", facet_page("en", *facet))
+    assert [text(a) for a in soup.select("article .cmp-card__title a")] == titles
 
 
-def test_catalogue_and_practice_pages_link_facet_pages(built_site):
+def test_catalogue_and_practice_pages_link_facet_pages_in_the_readers_words(built_site):
     catalogue = page(built_site, "es", "practices/")
-    assert "country/it/" in {a["href"] for a in catalogue.select("#browse-country + ul a")}
+    assert "pais/italia/" in {a["href"] for a in catalogue.select("#browse-country + ul a")}
     practice = page(built_site, "es", "practices/women-first/")
     links = {text(a): a["href"] for a in practice.select(".cmp-facts a")}
-    assert links["España"] == "../country/es/"
-    assert links["Vivienda"] == "../theme/housing/"
+    assert links["España"] == "../pais/espana/"
+    assert links["Vivienda"] == "../tema/vivienda/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_old_addresses_of_facet_pages_send_readers_to_the_new_ones(built_site, lang):
+    """Facet pages used to live at ids (practices/theme/housing/): links to them still work."""
+    for key, value in FACET_ADDRESSES:
+        old = f"practices/{key}/{value.lower()}/"
+        new = facet_page(lang, key, value)
+        if old == new:
+            continue
+        soup = page(built_site, lang, old)
+        assert soup.html["lang"] == lang
+        refresh = soup.select_one("meta[http-equiv=refresh]")["content"]
+        target = (built_site / PREFIX[lang] / old / refresh.split("url=", 1)[1]).resolve()
+        assert target == (built_site / PREFIX[lang] / new).resolve(), old
+        assert soup.select_one("meta[name=robots]")["content"] == "noindex"
+        assert soup.select_one("body a")["href"] == refresh.split("url=", 1)[1]
 
 
 def test_records_link_to_each_other_both_ways(built_site):
@@ -147,10 +203,11 @@ def test_records_link_to_each_other_both_ways(built_site):
                                                                      "Women first"]
     assert [text(a) for a in person.select("#workshops + ul a")] == ["Alpha kick-off workshop"]
     org = page(built_site, "en", "organisations/city-hall/")
-    assert section_ids(org)[:3] == ["promoted-practices", "led-projects", "partner-projects"]
-    assert [text(a) for a in org.select("#promoted-practices + ul a")] == [
+    assert section_ids(org)[:3] == ["practices", "projects", "workshops"]
+    assert [text(a) for a in org.select("#practices + ul .cmp-card__title a")] == [
         "Bridges to work", "Practice without a country"]
-    assert [text(a) for a in org.select("#workshops + ul a")] == ["Alpha kick-off workshop"]
+    assert [text(a) for a in org.select("#workshops + ul .cmp-card__title a")] == [
+        "Alpha kick-off workshop"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -229,15 +286,14 @@ def test_generated_pages_land_exactly_where_expected(built_site):
         expected |= {PREFIX[lang] or "./"}
         expected |= {PREFIX[lang] + name
                      for name in ("search/", "translations/", "open-data/", "map/")}
-        expected |= {PREFIX[lang] + f"practices/{facet}/" for facet in FACET_PAGES}
+        expected |= {PREFIX[lang] + facet_page(lang, *facet) for facet in FACET_ADDRESSES}
+        # the old addresses of facet pages: pages that send readers on
+        expected |= {PREFIX[lang] + f"practices/{key}/{value.lower()}/"
+                     for key, value in FACET_ADDRESSES}
     assert pages == expected
 
 
 HANDWRITTEN = ["about/", "using/", "accessibility/", "privacy/", "contributing/"]
-FACET_PAGES = ["country/it", "country/es", "city/florence", "theme/employment", "theme/housing",
-               "target-group/migrants", "target-group/migrant-women", "project/alpha",
-               "promoter-type/public-authority", "promoter-type/ngo",
-               "year/2017", "year/2018", "year/2019"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -262,5 +318,5 @@ def test_no_interface_text_leaks_between_language_builds(built_site, lang):
 def test_a_short_fallback_note_is_separated_from_its_text(built_site):
     soup = page(built_site, "es", "practices/")
     item = next(li for li in soup.select("#cmp-practices > li") if "Women first" in text(li))
-    assert "Women first (original en inglés)" in text(item)
+    assert "Women first (original en inglés)" in text(item.select_one(".cmp-card__title"))
     assert item.select_one("small.cmp-notice").previous_sibling == " "

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from markupsafe import Markup
 
+from compendium.cards import Card
 from compendium.dataset import Record
 from compendium.facets import FACETS_BY_KEY
 from compendium.fields import Field, ListOf, Object, Ref
@@ -74,6 +75,19 @@ class PageType:
     def dest(self, prefix: str, *key: Any) -> str:
         """The output file of the page identified by `key`, under a language's prefix."""
         return f"{prefix}{self.folder}/index.html"
+
+    def dest_for(self, site: SiteModel, lang: str, *key: Any) -> str:
+        """The output file of the page identified by `key` in `lang`; types whose
+        addresses are in the reader's words (facet pages) need more than a prefix."""
+        return self.dest(site.prefix(lang), *key)
+
+    def dest_in(self, site: SiteModel, spec: PageSpec, lang: str) -> str:
+        """Where the page of `spec` lives in another language."""
+        return site.prefix(lang) + spec.dest_uri[len(site.prefix(spec.lang)):]
+
+    def moved(self, site: SiteModel, lang: str) -> Iterator[tuple[str, str]]:
+        """(old output file, new output file) of pages of `lang` that changed address."""
+        return iter(())
 
     def specs(self, site: SiteModel, lang: str) -> Iterator[PageSpec]:
         """Every page of this type in one language."""
@@ -207,6 +221,10 @@ class PageView:
             project = self.record("project", value)
             return self.title(project) if project else Localized(value, self.lang, False)
         return Localized(value, self.lang, False)
+
+    def card(self, record: Record) -> Card:
+        """What a list shows of a record: summary and facts (compendium.cards)."""
+        return self.site.cards(self.l10n, self._markdown).card(record)
 
     # -- records -----------------------------------------------------------
     def record(self, kind: str, slug: str) -> Record | None:

@@ -84,6 +84,18 @@ class CatalogueView(PageView):
         """A practice's value ids per facet key (the finder filters on them)."""
         return {facet.key: facet.values(self.site.dataset, practice) for facet in FACETS}
 
+    def finder_attributes(self, practice: Record) -> dict[str, str]:
+        """What the finder's script reads from a practice's card: its id in the search
+        index, its values per facet, and its latest year (sorting by newest)."""
+        attributes = {"data-ref": self.search_ref(practice)}
+        for key, values in self.facet_values(practice).items():
+            attributes[f"data-{key}"] = " ".join(values)
+        period = practice.get("period") or {}
+        latest = period.get("end") or period.get("start")
+        if latest:
+            attributes["data-newest"] = str(latest.year)
+        return attributes
+
     # -- groups ---------------------------------------------------------------
     def group_by(self, records: Iterable[Record], keys: Callable[[Record], list[str]],
                  label: Callable[[str], Localized], missing: str) -> list[Group]:

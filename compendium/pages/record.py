@@ -8,21 +8,71 @@ page grows with the number of records.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compendium.dataset import Record
 from compendium.l10n import Localized
 from compendium.pages.base import PageSpec, PageType, PageView
+from compendium.related import practice_features
 from compendium.schemas import RECORD_TYPES
 
 if TYPE_CHECKING:
     from compendium.site import SiteModel
 
 
+@dataclass(frozen=True)
+class Crumb:
+    label: Localized
+    url: str | None  # None: the page itself
+
+
 class RecordView(PageView):
     def page_title(self) -> Localized:
         """A record's title (or name), in the reader's language when it has one."""
         return self.title(self.spec.record)
+
+    @property
+    def on_screen(self) -> bool:
+        """False when the record is rendered for the printed compendium (its PDF), which
+        has no breadcrumb, related practices or scripts."""
+        return not self.spec.dest_uri.endswith(".pdf")
+
+    def breadcrumb(self) -> list[Crumb]:
+        """Home › the record type's catalogue › this record, in the reader's language."""
+        record = self.spec.record
+        record_type = RECORD_TYPES[record.kind]
+        return [
+            Crumb(self._plain(self.l10n.t("finding.home")),
+                  self.url_to(f"{self.site.prefix(self.lang)}index.html")),
+            Crumb(self._plain(self.l10n.t(record_type.heading)),
+                  self.page_url("catalogue", record_type.folder)),
+            Crumb(self.page_title(), None),
+        ]
+
+    def _plain(self, text: str) -> Localized:
+        return Localized(text, self.lang, False)
+
+    def related(self) -> list[tuple[Record, list[Localized]]]:
+        """Practices that share most with this one (compendium.related), best first, each
+        with what they share: themes, target groups, countries, in the reader's words."""
+        mine = set(practice_features(self.spec.record))
+        return [(other, [self._feature_label(feature) for feature in practice_features(other)
+                         if feature in mine])
+                for other in self.site.related.get(self.spec.record, [])]
+
+    def _feature_label(self, feature: tuple[str, str]) -> Localized:
+        return self.facet_label(*feature)
+
+    def involvements(self, kind: str, *paths: str) -> list[tuple[Record, list[str]]]:
+        """Records of `kind` that refer to this record through any of `paths`, each once,
+        with its roles: the fields that refer to it, named in `roles.<field>`."""
+        roles: dict[Record, list[str]] = {}
+        for path in paths:
+            label = self.l10n.t(f"roles.{path.replace('.', '_')}")
+            for other in self.incoming(self.spec.record, kind, path):
+                roles.setdefault(other, []).append(label)
+        return [(other, roles[other]) for other in self.sorted(roles)]
 
 
 class RecordPages(PageType):

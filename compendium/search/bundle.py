@@ -79,10 +79,17 @@ class LanguageSearch:
         documents = self.documents()
         kinds = {kind: self.l10n.t(f"kind.{kind}") for kind in {d.kind for d in documents}}
         return {f"{FOLDER}/{name}": text
-                for name, text in bundle(documents, self.lang, kinds).items()}
+                for name, text in bundle(documents, self.lang, kinds, self.cards()).items()}
+
+    def cards(self) -> dict[str, dict]:
+        """The card of every record (compendium.cards), by ref: the search page shows
+        results as the lists of the site do."""
+        maker = self.site.cards(self.l10n, self.markdown)
+        return {ref: maker.data(record) for record, ref in self.refs.items()}
 
 
-def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, str]) -> dict:
+def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, str],
+           cards: dict[str, dict] | None = None) -> dict:
     """Manifest, shards and fragments for the documents of one language."""
     language = analyzer(lang)
     files: dict[str, str] = {}
@@ -92,7 +99,8 @@ def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, st
         name = f"s-{_digest(data)}.js"
         files[name] = _script("shard", name, data)
         shards.append([shard.first, name])
-    fragments = {document.ref: _json(_fragment(document, kind_labels)) for document in documents}
+    fragments = {document.ref: _json(_fragment(document, kind_labels, (cards or {}).get(
+        document.ref))) for document in documents}
     folder = f"f-{_digest(''.join(fragments.values()))}"
     for ref, data in fragments.items():
         files[f"{folder}/{ref}.js"] = _script("doc", ref, data)
@@ -108,11 +116,15 @@ def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, st
     return files
 
 
-def _fragment(document: SearchDocument, kind_labels: dict[str, str]) -> dict:
+def _fragment(document: SearchDocument, kind_labels: dict[str, str],
+              card: dict | None = None) -> dict:
     text = "\n".join(part for part in (document.summary, document.body) if part)
-    return {"url": document.url, "title": document.title,
-            "kind": kind_labels.get(document.kind, document.kind),
-            "text": text[:SNIPPET_CHARS]}
+    fragment = {"url": document.url, "title": document.title,
+                "kind": kind_labels.get(document.kind, document.kind),
+                "text": text[:SNIPPET_CHARS]}
+    if card:  # issue 14: a record's card (summary, facts), drawn under the result
+        fragment["card"] = card
+    return fragment
 
 
 def _json(value: object) -> str:

@@ -55,6 +55,45 @@
     return fragment;
   }
 
+  /* Issue 14: a record's card under its title, as the site's lists show it (summary,
+     in another language with its notice, and facts); built from the fragment's
+     `card` (compendium/cards.py), as text only. */
+  function card(data) {
+    var parts = [];
+    if (data.summary) {
+      var summary = document.createElement("p");
+      summary.className = "cmp-card__summary";
+      var words = document.createElement("span");
+      words.textContent = data.summary;
+      if (data.summary_lang) words.lang = data.summary_lang;
+      summary.appendChild(words);
+      if (data.summary_note) {
+        var note = document.createElement("small");
+        note.className = "cmp-notice";
+        note.textContent = "(" + data.summary_note + ")";
+        summary.append(" ", note);
+      }
+      parts.push(summary);
+    }
+    if (data.facts.length) {
+      var facts = document.createElement("dl");
+      facts.className = "cmp-card__facts";
+      data.facts.forEach(function (fact) {
+        var row = document.createElement("div");
+        row.className = "cmp-card__fact";
+        row.dataset.fact = fact[0];
+        var label = document.createElement("dt");
+        label.textContent = fact[1];
+        var value = document.createElement("dd");
+        value.textContent = fact[2];
+        row.append(label, " ", value);
+        facts.appendChild(row);
+      });
+      parts.push(facts);
+    }
+    return parts;
+  }
+
   function item(doc, isMatch) {
     var li = document.createElement("li");
     li.className = "cmp-result";
@@ -68,7 +107,9 @@
     var text = document.createElement("p");
     text.className = "cmp-result__snippet";
     text.appendChild(snippet(doc.text, isMatch));
-    li.append(link, " ", kind, text);
+    li.append(link, " ", kind);
+    if (doc.card) li.append.apply(li, card(doc.card));
+    li.appendChild(text);
     return li;
   }
 
