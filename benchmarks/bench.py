@@ -351,7 +351,16 @@ def write_results(rows: list[dict], search: dict | None = None) -> None:
     ]
     if search is not None:
         lines += search_lines(search)
-    RESULTS.write_text("\n".join(lines))
+    RESULTS.write_text("\n".join(lines) + _lighthouse_section())
+
+
+def _lighthouse_section() -> str:
+    """The Lighthouse section of the results (benchmarks/lighthouse_bench.py writes it),
+    kept as it is."""
+    if not RESULTS.exists():
+        return ""
+    found = re.search(r"\n## Lighthouse.*?(?=\n## |\Z)", RESULTS.read_text(), re.S)
+    return found.group(0) if found else ""
 
 
 def main(argv: list[str]) -> None:

@@ -23,7 +23,7 @@ PAGE_TYPES = {
     "organisation": "organisations/aiccre/",
     "person": "people/alessandro-salvi/",
     "projects": "projects/",
-    "facet": "practices/country/it/",
+    "facet": "practices/{country}/{italy}/",  # in the words of each language (FACET_WORDS)
     "search": "search/?q=migranti",
     "about": "about/",
     "accessibility": "accessibility/",
@@ -33,12 +33,17 @@ PAGE_TYPES = {
     "404": "no-such-page/",
 }
 SEARCH_WORD = {"it": "migranti", "en": "migrants", "es": "migrantes"}
+FACET_WORDS = {"it": {"country": "paese", "italy": "italia"},
+               "en": {"country": "country", "italy": "italy"},
+               "es": {"country": "pais", "italy": "italia"}}
 
 
 def _url(base: str, lang: str, kind: str) -> str:
     path = PAGE_TYPES[kind]
     if kind == "search":
         path = f"search/?q={SEARCH_WORD[lang]}"
+    if kind == "facet":
+        path = path.format(**FACET_WORDS[lang])
     return f"{base}/{PREFIX[lang]}{path}"
 
 

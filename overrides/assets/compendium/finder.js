@@ -96,15 +96,14 @@
     });
   }
 
-  /* A facet with chosen values opens, so that the reader sees what filters the list. */
+  /* The chips say what filters the list (facets stay as the reader left them: opening
+     them would move the page); shown at once, before the words are searched. */
   function showInForm(state) {
     input.value = state.q;
     boxes.forEach(function (box) { box.checked = state.facets[box.name].includes(box.value); });
-    facets.forEach(function (facet) {
-      if (state.facets[facet.dataset.facet].length) facet.open = true;
-    });
     sortBox.dataset.chosen = state.sort;
     showSort(state);
+    showChips(state);
   }
 
   function showSort(state) {
