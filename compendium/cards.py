@@ -72,8 +72,8 @@ def opening(text: str, limit: int = SUMMARY_CHARS) -> str:
 class CardMaker:
     """Cards of records for readers of one language.
 
-    Summaries are kept once made: a practice's card is drawn on many pages (the
-    finder, its facet pages, other practices' related ones, the search index).
+    Cards are kept once made: a practice's card is drawn on many pages (the finder,
+    its facet pages, other practices' related ones, the search index).
     """
 
     def __init__(self, site: SiteModel, l10n: Localizer, markdown: SafeMarkdown):
@@ -81,12 +81,16 @@ class CardMaker:
         self.l10n = l10n
         self.lang = l10n.lang
         self._markdown = markdown
-        self._summaries: dict[tuple[str, str], Localized | None] = {}
+        self._cards: dict[tuple[str, str], Card] = {}
 
     def card(self, record: Record) -> Card:
-        facts = getattr(self, f"_{record.kind}_facts", lambda _record: [])(record)
-        return Card(record, self.site.title(record, self.lang), self.summary(record),
-                    tuple(fact for fact in facts if fact is not None))
+        key = (record.kind, record.slug)
+        if key not in self._cards:
+            facts = getattr(self, f"_{record.kind}_facts", lambda _record: [])(record)
+            self._cards[key] = Card(record, self.site.title(record, self.lang),
+                                    self.summary(record),
+                                    tuple(fact for fact in facts if fact is not None))
+        return self._cards[key]
 
     def data(self, record: Record) -> dict[str, Any]:
         """A record's card as plain data for a script (the search page draws it):
@@ -106,12 +110,6 @@ class CardMaker:
 
     # -- summary -----------------------------------------------------------------
     def summary(self, record: Record) -> Localized | None:
-        key = (record.kind, record.slug)
-        if key not in self._summaries:
-            self._summaries[key] = self._summary(record)
-        return self._summaries[key]
-
-    def _summary(self, record: Record) -> Localized | None:
         for name in SUMMARY_FIELDS.get(record.kind, ()):
             text = localize(record.get(name), self.lang, record.source_language)
             if text:

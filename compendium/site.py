@@ -73,8 +73,12 @@ class SiteModel:
         if l10n is None:
             return legacy_path(key, value)
         if lang not in self._facet_paths:
+            def word(facet: str) -> str:  # a facet with no word of its own keeps its key
+                key = f"facet_path.{facet}"
+                return l10n.t(key) if l10n.has(key) else facet
+
             self._facet_paths[lang] = facet_words(
-                self.facets, lambda facet: l10n.t(f"facet_path.{facet}"), l10n.country,
+                self.facets, word, l10n.country,
                 lambda vocabulary, term: self.term(vocabulary, term, lang).text)
         return self._facet_paths[lang][(key, value)]
 

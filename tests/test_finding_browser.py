@@ -312,3 +312,23 @@ def test_from_the_search_page_a_practice_page_leads_back_to_the_same_search(
     assert page.locator("#cmp-search-q").input_value() == "mentoring"
     assert watch.problems == []
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_finders_states_and_the_way_back_pass_axe(content_site, browser, lang):
+    """What the scripts add (chips, Clear all, the note on an unknown value, the way
+    back) passes axe-core's WCAG 2.1 AA rules too, as the gates check the built pages."""
+    from tests.checkers import axe_violations
+
+    context = browser.new_context(bypass_csp=True)  # axe is injected by the test
+    page = context.new_page()
+    with serve(content_site) as base:
+        page.goto(f"{base}/{PREFIX[lang]}practices/?country=it&year=1890&sort=newest&q=a")
+        page.locator("#cmp-finder-chips button").first.wait_for()
+        assert page.locator("#cmp-finder-unknown").is_visible()
+        assert axe_violations(page) == []
+        page.locator(f"{SHOWN} .cmp-card__title a").first.click()
+        page.wait_for_load_state("load")
+        assert page.locator("a.cmp-back").is_visible()
+        assert axe_violations(page) == []
+    context.close()
