@@ -126,7 +126,7 @@ _COMMON_TAIL = {
         help="What each translation was made from; written by `compendium translations mark`."),
 }
 
-PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
+PRACTICE = RecordType("practice", "practices", print_position=1, schema=Object({
     "source_language": Language(required=True, help="Language the source sheet is written in."),
     "title": Text(required=True, help="Short name of the practice."),
     "summary": Text(help="One or two sentences for lists and search results."),
@@ -161,7 +161,7 @@ PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
     **_COMMON_TAIL,
 }))
 
-PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
+PROJECT = RecordType("project", "projects", print_position=2, schema=Object({
     "source_language": Language(required=True),
     "title": Text(required=True, help="Full name of the project."),
     "acronym": Str(example="MiStra"),
@@ -197,7 +197,7 @@ PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
     **_COMMON_TAIL,
 }))
 
-WORKSHOP = RecordType("workshop", "workshops", print_position=2, schema=Object({
+WORKSHOP = RecordType("workshop", "workshops", print_position=3, schema=Object({
     "source_language": Language(required=True),
     "title": Text(required=True),
     "summary": Text(),

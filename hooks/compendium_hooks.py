@@ -144,7 +144,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
                     nav: Navigation) -> dict:
     """The theme's shared parts for this page: language switcher, search box, hreflang
     links and footer (overrides/partials/ read them)."""
-    context.update(theme.page_context(page, _current().build))
+    context.update(theme.page_context(page, _current().build, config.site_description or ""))
     return context
 
 

@@ -204,15 +204,16 @@ def name_home_page(page: Page, build: compendium.LanguageBuild) -> None:
         page.title = build.l10n.t("site.home")
 
 
-def page_context(page: Page, build: compendium.LanguageBuild) -> dict:
+def page_context(page: Page, build: compendium.LanguageBuild, site_description: str) -> dict:
     """What overrides/ read for a page: the language switcher's links to this very page
     (relative: static-i18n leaves home pages with absolute links, which break under
     a sub-path and from disk), the search box, hreflang links, the footer, the
-    site's names, and the page's title, description and link-preview tags."""
+    site's names, and the page's title, description (the site's, for a page with
+    no text to describe it) and link-preview tags."""
     urls = _urls(page.file)
     dest = page.file.dest_uri
     title = Markup(page.title or "").striptags()  # generated pages' titles come escaped
-    description = (page.meta or {}).get("description") or ""
+    description = (page.meta or {}).get("description") or site_description
     return {"cmp_language_links": urls, "cmp_search": build.search_box(dest),
             "cmp_alternates": build.hreflang(urls), "cmp_footer": build.page_footer(dest),
             "cmp_site": site_names(build),
