@@ -260,3 +260,15 @@ def test_the_practices_toc_holds_the_finder_and_the_facets_under_browse(built_si
     facets = [text(a) for a in browse.select(":scope > nav li > a")]
     assert facets == [text(h3) for h3 in soup.select("article h3[id^=browse-]")]
     assert facets
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_open_data_page_names_sections_readers_see_not_data_fields(built_site, lang):
+    soup = page(built_site, lang, "open-data/")
+    article = soup.select_one("article")
+    for code in article.select("code"):
+        code.decompose()
+    prose = " ".join(text(p) for p in article.select("p"))
+    assert "provenance" not in prose
+    source = _strings(lang)["field"]["provenance"]  # the section of a record page
+    assert source in prose
