@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from compendium import phones
 from compendium.dataset import Record
 from compendium.facets import FACETS, FACETS_BY_KEY
 from compendium.geo import MapCity, MapLayout
@@ -118,13 +119,8 @@ class PageView:
 
     @staticmethod
     def tel_href(phone: str) -> str:
-        """A dialable tel: URI for a phone number as the source writes it.
-
-        "+39 (0) 657 299 11" dials as +3965729911: the Italian "(0)" is dropped
-        after a country code, as are spaces and punctuation.
-        """
-        number = phone.replace("(0)", "") if phone.startswith("+") else phone
-        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        """The number to dial (validated by libphonenumber when the record was read)."""
+        return phones.tel_uri(phone)
 
     def url_to(self, dest_uri: str) -> str:
         """Link to any output file, e.g. `assets/compendium/search.js`."""
