@@ -431,9 +431,12 @@ class Text(Field):
     expected = "a text per language"
     example = "{it: ..., en: ..., es: ...}"
 
-    def __init__(self, *, markdown: bool = False, **kwargs: Any):
+    def __init__(self, *, markdown: bool = False, original: bool = True, **kwargs: Any):
         super().__init__(**kwargs)
         self.markdown = markdown
+        # False for a translation of another field (a name's translation): it has no
+        # text in the source language, and languages may be left out.
+        self.original = original
 
     def validate(self, node: Node, path: str, check: Check) -> Any:
         if not isinstance(node, MappingNode):
@@ -462,7 +465,7 @@ class Text(Field):
                 continue
             texts[entry.key] = text
         source = check.source_language
-        if source and source not in written:
+        if self.original and source and source not in written:
             return check.error(node, path, f"no text in the source language '{source}' "
                                f"(expected e.g. {path.rsplit('.', 1)[-1]}: {{{source}: ...}})")
         return texts

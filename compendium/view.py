@@ -21,6 +21,7 @@ from compendium.dataset import Record
 from compendium.facets import FACETS, FACETS_BY_KEY
 from compendium.geo import MapCity, MapLayout
 from compendium.l10n import Localized, Localizer, localize
+from compendium.labels import label_key
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
@@ -273,6 +274,14 @@ class PageView:
         if loc and not loc.fallback and record_state(record, path, self.lang) == "outdated":
             return replace(loc, outdated_from=record.source_language)
         return loc
+
+    def field_label(self, record: Record, path: str) -> str:
+        """The name of a field for this reader: its section heading and its notes' label."""
+        return self.l10n.t(label_key(record.kind, path, record.data, self.l10n.has))
+
+    def translation(self, record: Record, field: str) -> str | None:
+        """A name's translation into the reader's language, shown under the name."""
+        return (record.get(field) or {}).get(self.lang)
 
     def original_url(self, lang: str) -> str:
         """This very page in another language (where a text's original is shown)."""
