@@ -82,6 +82,8 @@ def _poisoned_data(target: Path, extra: list[str] | None = None) -> Path:
         file = target / record_type.folder / f"{slug}.yml"
         record = yaml.safe_load(file.read_text(encoding="utf-8"))
         record = _poison(record_type.schema, record, payloads, markdown_ok=extra is not None)
+        if "results_kind" in record_type.schema.fields:  # every text is poisoned, results too
+            record.setdefault("results_kind", "achieved")
         official = OFFICIAL_NAMES.get(kind)
         if official:  # one text in every language, or the validator refuses it
             original = record[official][record["source_language"]]
