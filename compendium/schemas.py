@@ -36,14 +36,31 @@ from compendium.fields import (
 )
 from compendium.record_checks import FieldPath, needs, same_in_every_language
 
+# Fields of every record that say nothing about its subject: left out of the
+# search index's body (titles and summaries are indexed on their own).
+NOT_SEARCHED = frozenset({"title", "name", "summary", "source_language", "publish",
+                          "provenance", "source_notes", "links", "translations"})
+
 
 @dataclass(frozen=True)
 class RecordType:
-    """A kind of record: where its files live and what they may contain."""
+    """A kind of record: where its files live, what they may contain, and how the
+    site presents it. The order of RECORD_TYPES is the order of the catalogues (in
+    the navigation, the search index and the open data).
+    """
 
     kind: str  # singular, used in references and templates: "practice"
     folder: str  # under data/ and in URLs: "practices"
     schema: Object
+    title_field: str = "title"  # the field that names a record (a Text, or a Str if untranslated)
+    print_position: int | None = None  # part of the printed compendium, in order; None: left out
+    searched: bool = True  # whether its pages are in the search index
+    not_searched: frozenset[str] = NOT_SEARCHED  # fields left out of the index's body
+
+    @property
+    def heading(self) -> str:
+        """Interface string naming the whole kind: its catalogue's title, its part of the PDF."""
+        return f"catalogue.{self.folder}.title"
 
 
 def _vocab(name: str, example: str, **kwargs) -> Ref:
@@ -133,7 +150,7 @@ def _results() -> dict[str, Field]:
 _RESULTS_KIND = needs("results", "results_kind", "achieved",
                       "whether the source gives them as achieved, expected or unstated")
 
-PRACTICE = RecordType("practice", "practices", _record({
+PRACTICE = RecordType("practice", "practices", print_position=3, schema=_record({
     "source_language": Language(required=True, help="Language the source sheet is written in."),
     "title": Text(required=True, help="Name of the practice as the source gives it, the same "
                                       "in every language; a descriptive title only when the "
@@ -179,7 +196,7 @@ PRACTICE = RecordType("practice", "practices", _record({
     "period": _period(ApproximateDate),
 }, _RESULTS_KIND))
 
-PROJECT = RecordType("project", "projects", _record({
+PROJECT = RecordType("project", "projects", print_position=1, schema=_record({
     "source_language": Language(required=True),
     "title": Text(required=True, help="Official name of the project as the source gives it, "
                                       "the same in every language."),
@@ -223,7 +240,7 @@ PROJECT = RecordType("project", "projects", _record({
     "contacts": ListOf(_person()),
 }, _RESULTS_KIND, same_in_every_language("title", "title_translation")))
 
-WORKSHOP = RecordType("workshop", "workshops", _record({
+WORKSHOP = RecordType("workshop", "workshops", print_position=2, schema=_record({
     "source_language": Language(required=True),
     "title": Text(required=True),
     "summary": Text(),
@@ -246,7 +263,8 @@ WORKSHOP = RecordType("workshop", "workshops", _record({
     "outcomes": Text(markdown=True),
 }))
 
-ORGANISATION = RecordType("organisation", "organisations", _record({
+ORGANISATION = RecordType("organisation", "organisations", title_field="name",
+                          schema=_record({
     "source_language": Language(required=True),
     "name": Text(required=True, help="Official name as the source gives it, the same in every "
                                      "language."),
@@ -267,7 +285,8 @@ ORGANISATION = RecordType("organisation", "organisations", _record({
 }, needs("type", "type_basis", "inferred", "whether a source states the type"),
    same_in_every_language("name", "name_translation")))
 
-PERSON = RecordType("person", "people", _record({
+PERSON = RecordType("person", "people", title_field="name", print_position=4,
+                    schema=_record({
     "source_language": Language(required=True),
     "name": Str(required=True, example="Federica Ruggiero"),
     "publish": Bool(required=True, help="false keeps this person off every page of the site."),

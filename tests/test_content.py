@@ -13,7 +13,6 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from bs4 import BeautifulSoup
 
 from compendium import phones
 from compendium.dataset import load_dataset
@@ -23,10 +22,10 @@ from compendium.labels import label_key
 from compendium.project import Project
 from compendium.schemas import RECORD_TYPES, VOCABULARIES
 from tests.conftest import REPO
-from tests.helpers import page, text
+from tests.helpers import LANGUAGES, PREFIX, page, text
 
 pytestmark = pytest.mark.slow
-LANGS = ("it", "en", "es")
+LANGS = LANGUAGES
 PROJECTS = ["lecim", "mistra", "savoir-faire", "inclucities",
             "teams", "commit", "soft-ii", "nexos"]  # the last four are named in the sheets
 PRACTICES = [
@@ -176,13 +175,6 @@ def test_every_page_links_the_statement_privacy_notice_and_translation_status(si
 # -- Content fidelity (issue 16) ----------------------------------------------------------
 
 PROJECT = Project.load(REPO)
-LANGUAGES = PROJECT.languages
-
-
-def _page(site: Path, lang: str, path: str):
-    prefix = "" if lang == PROJECT.default_language else f"{lang}/"
-    return BeautifulSoup((site / prefix / path / "index.html").read_text(encoding="utf-8"),
-                         "lxml")
 
 
 @pytest.fixture(scope="module")
@@ -199,9 +191,9 @@ def test_every_phone_link_dials_the_number_libphonenumber_reads(site, dataset, l
     for person in people:
         number = phonenumbers.parse(person["phone"], None)
         assert phonenumbers.is_valid_number(number), person.path
-        links = _page(site, lang, f"people/{person.slug}/").select("article a[href^='tel:']")
+        links = page(site, lang, f"people/{person.slug}/").select("article a[href^='tel:']")
         assert [a["href"] for a in links] == [phones.tel_uri(person["phone"])]
-    mistra = _page(site, lang, "projects/mistra/")
+    mistra = page(site, lang, "projects/mistra/")
     assert [a["href"] for a in mistra.select("article a[href^='tel:']")] == [
         "tel:+39-06-572-9911"]  # the source's "+39 (0) 657 299 11", with Italy's trunk 0 kept
 
@@ -228,7 +220,7 @@ def test_every_source_note_is_labelled_with_its_fields_localized_name(site, data
             notes = record.get("source_notes") or []
             if not notes:
                 continue
-            soup = _page(site, lang, f"{record_type.folder}/{record.slug}/")
+            soup = page(site, lang, f"{record_type.folder}/{record.slug}/")
             labels = [text(li.strong) for li in soup.select(".cmp-source-notes > li")]
             expected = [strings[lang][label_key(kind, note["field"], record.data,
                                                 strings[lang].__contains__)]
@@ -241,7 +233,7 @@ def test_every_source_note_is_labelled_with_its_fields_localized_name(site, data
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_notes_label_is_the_heading_of_the_section_it_is_about(site, lang):
-    soup = _page(site, lang, "projects/lecim/")
+    soup = page(site, lang, "projects/lecim/")
     headings = {h2["id"]: text(h2) for h2 in soup.select("article h2")}
     labels = {text(li.strong) for li in soup.select(".cmp-source-notes > li")}
     assert headings["description"] in labels  # "Project description", not the practice's
@@ -254,10 +246,10 @@ def test_official_names_are_the_page_title_in_every_language(site, dataset, kind
     folder = RECORD_TYPES[kind].folder
     field = "title" if kind == "project" else "name"
     catalogue = {a["href"].rstrip("/").rsplit("/", 1)[-1]: text(a)
-                 for a in _page(site, lang, f"{folder}/").select("article li > a")}
+                 for a in page(site, lang, f"{folder}/").select("article li > a")}
     for record in dataset.all(kind):
         official = record[field][record.source_language]
-        soup = _page(site, lang, f"{folder}/{record.slug}/")
+        soup = page(site, lang, f"{folder}/{record.slug}/")
         assert text(soup.select_one("article h1")) == official, record.path
         assert soup.title.get_text().startswith(f"{official} - "), record.path
         assert catalogue[record.slug] == official, record.path
@@ -268,7 +260,7 @@ def test_official_names_are_the_page_title_in_every_language(site, dataset, kind
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_results_give_projects_their_official_names(site, dataset, lang):
-    prefix = "" if lang == PROJECT.default_language else f"{lang}/"
+    prefix = PREFIX[lang]
     fragments = " ".join(path.read_text(encoding="utf-8")
                          for path in (site / prefix / "search" / "data").rglob("*.js"))
     for project in dataset.all("project"):
@@ -286,13 +278,13 @@ def test_a_territory_can_be_a_province(site, dataset, lang):
     assert sorted(trento) == ["cinformi", "trento-integrated-communication"]
     assert dataset.term("regions", "trento-province")["level"] == "province"
     for slug in trento:
-        soup = _page(site, lang, f"practices/{slug}/")
+        soup = page(site, lang, f"practices/{slug}/")
         hrefs = [a["href"] for a in soup.select("article .cmp-facts a")]
         assert "../region/trento-province/" in hrefs
         assert not [h for h in hrefs if "/city/" in h]
-    listed = _page(site, lang, "practices/region/trento-province/")
+    listed = page(site, lang, "practices/region/trento-province/")
     assert len(listed.select("article li")) == 2
-    prefix = "" if lang == PROJECT.default_language else f"{lang}/"
+    prefix = PREFIX[lang]
     assert not (site / prefix / "practices" / "city" / "trento").exists()
 
 
@@ -307,7 +299,7 @@ def test_results_are_headed_as_the_sheet_gives_them(site, dataset, strings, lang
         "disc", "mentorasteam", "rec", "vamos", "voices-of-immigrant-women",
         "smart-volunteering"}
     for slug, kind in kinds.items():
-        heading = _page(site, lang, f"practices/{slug}/").select_one("article h2#results")
+        heading = page(site, lang, f"practices/{slug}/").select_one("article h2#results")
         assert text(heading) == strings[lang][RESULTS_HEADINGS[kind]], slug
 
 
@@ -316,7 +308,7 @@ def test_an_inferred_organisation_type_is_marked_as_such(site, dataset, strings,
     for organisation in dataset.all("organisation"):
         if not organisation.get("type"):
             continue
-        facts_text = text(_page(site, lang, f"organisations/{organisation.slug}/")
+        facts_text = text(page(site, lang, f"organisations/{organisation.slug}/")
                           .select_one("article .cmp-facts"))
         marked = strings[lang]["organisation.type_inferred"] in facts_text
         assert marked == (organisation["type_basis"] == "inferred"), organisation.path
@@ -336,10 +328,10 @@ def test_mistra_names_its_institution_without_calling_it_the_lead(dataset):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_practices_can_be_filtered_by_funding_programme(site, lang):
-    listed = _page(site, lang, "practices/programme/erasmus-plus/")
+    listed = page(site, lang, "practices/programme/erasmus-plus/")
     assert [a["href"] for a in listed.select("article li a")][:1] == [
         "../../voices-of-immigrant-women/"]
-    finder = _page(site, lang, "practices/")
+    finder = page(site, lang, "practices/")
     assert finder.select("[href$='programme/amif/']")
 
 
@@ -349,20 +341,20 @@ def test_projects_named_in_the_sheets_have_pages_linked_from_the_practices(site,
     named = {"accoglienza-toscana-libro-bianco": ["commit", "soft-ii", "teams"],
              "nuevos-senderos-viviendas-solidarias": ["nexos"]}
     for practice, projects in named.items():
-        soup = _page(site, lang, f"practices/{practice}/")
+        soup = page(site, lang, f"practices/{practice}/")
         row = next(row for row in soup.select("article .cmp-fact")
                    if text(row.dt) == strings[lang]["field.related_projects"])
         links = sorted(a["href"].rstrip("/").rsplit("/", 1)[-1] for a in row.select("dd a"))
         assert links == projects
         for project in projects:
-            back = _page(site, lang, f"projects/{project}/").select("#named-in + ul a")
+            back = page(site, lang, f"projects/{project}/").select("#named-in + ul a")
             assert [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in back] == [practice]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_florence_workshop_shows_its_participants_roles(site, strings, lang):
     items = {text(li.a): text(li) for li in
-             _page(site, lang, "workshops/savoir-faire-florence-2019/")
+             page(site, lang, "workshops/savoir-faire-florence-2019/")
              .select("#participants + ul > li")}
     assert len(items) == 12
     assert "(" in items["Anci Toscana"] and "(" not in items["Banca Etica"]
