@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 CONTEXT = "https://schema.org"
 TYPES = {"practice": "CreativeWork", "project": "Project", "workshop": "Event",
          "organisation": "Organization", "person": "Person"}
+_SCHEDULED = "https://schema.org/EventScheduled"  # a planned event (held ones have no status)
 _ATTENDANCE = {"in-person": "https://schema.org/OfflineEventAttendanceMode",
                "online": "https://schema.org/OnlineEventAttendanceMode"}
 
@@ -97,6 +98,8 @@ def _iso(value: Any) -> str | None:
 def _practice(view: RecordView, p: Record) -> dict[str, Any]:
     territory = p.get("territory") or {}
     places = [_place(view, city) for city in territory.get("cities") or []]
+    places += [{"@type": "Place", "name": view.term("regions", region).text}
+               for region in territory.get("regions") or []]
     places += [_place(view, None, code) for code in territory.get("countries") or []]
     project = view.record("project", p["project"]) if p.get("project") else None
     licence = view.site.project.data_licence
@@ -140,11 +143,13 @@ def _workshop(view: RecordView, w: Record) -> dict[str, Any]:
     return {
         "description": view.summary(),
         "startDate": _iso(w.get("date")),
+        "eventStatus": _SCHEDULED if w.get("status") == "planned" else None,
         "eventAttendanceMode": _ATTENDANCE.get(w.get("format") or ""),
         "location": location,
         "organizer": _reference(view, project) if project else None,
         "performer": _references(view, "person", w.get("speakers")),
-        "attendee": _references(view, "organisation", w.get("participants")),
+        "attendee": _references(view, "organisation", [item["organisation"] for item
+                                                       in w.get("participants") or []]),
     }
 
 
