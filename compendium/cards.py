@@ -174,10 +174,8 @@ class CardMaker:
 
     def _practice_facts(self, practice: Record) -> list[CardFact | None]:
         territory = practice.get("territory") or {}
-        places = self._terms("cities", territory.get("cities"))
-        if not places:
-            region = localize(territory.get("regions"), self.lang, practice.source_language)
-            places = [region] if region else []
+        places = (self._terms("cities", territory.get("cities"))
+                  or self._terms("regions", territory.get("regions")))
         return [
             self._fact("promoters", "cards.promoters",
                        self._titles("organisation", practice.get("promoters"))),
@@ -189,10 +187,10 @@ class CardMaker:
         ]
 
     def _project_facts(self, project: Record) -> list[CardFact | None]:
-        programme = localize(project.get("programme"), self.lang, project.source_language)
+        programme = [project.programme] if project.get("programme") else []
         return [
             self._period(project, missing=False),
-            self._fact("programme", "cards.programme", [programme] if programme else []),
+            self._fact("programme", "cards.programme", self._terms("programmes", programme)),
         ]
 
     def _workshop_facts(self, workshop: Record) -> list[CardFact | None]:

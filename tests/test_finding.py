@@ -63,7 +63,7 @@ def test_a_card_shows_each_fact_in_the_readers_language(built_site):
                    if text(li.select_one(".cmp-card__title")) == "Puentes hacia el empleo")
     assert text(bridges.select_one(".cmp-card__summary")) == (
         "Orientación laboral para nacionales de terceros países.")
-    assert _facts(bridges) == {"promoters": "Ayuntamiento de Prueba",
+    assert _facts(bridges) == {"promoters": "Comune di Prova",  # an official name
                                "where": "Florencia, Italia", "themes": "Empleo",
                                "period": "2017–2019"}
     assert [text(dt) for dt in bridges.select("dt")] == [
@@ -96,8 +96,8 @@ def test_lists_of_other_records_are_cards_with_what_helps_choose(built_site, lan
     project = page(built_site, lang, "projects/")
     alpha = project.select_one("ul.cmp-cards > li")
     assert _facts(alpha) == {"period": "2018–2020",
-                             "programme": {"it": "Programma di prova", "en": "Test programme",
-                                           "es": "Programa de prueba"}[lang]}
+                             "programme": {"it": "Fondo di prova", "en": "Test Fund",
+                                           "es": "Fondo de prueba"}[lang]}
     workshops = page(built_site, lang, "workshops/")
     kickoff = _facts(workshops.select_one("ul.cmp-cards > li"))
     assert set(kickoff) == {"date", "where", "project"}
@@ -116,7 +116,7 @@ def test_a_record_page_has_a_breadcrumb_in_the_readers_language(built_site, lang
     soup = page(built_site, lang, "practices/bridges/")
     crumbs = soup.select("article nav.cmp-breadcrumb ol > li")
     assert soup.select_one("nav.cmp-breadcrumb")["aria-label"] == t(lang, "finding.breadcrumb")
-    assert [text(li) for li in crumbs] == [t(lang, "finding.home"),
+    assert [text(li) for li in crumbs] == [t(lang, "site.home"),
                                            t(lang, "catalogue.practices.title"),
                                            text(soup.select_one("article h1"))]
     assert [a["href"] for a in soup.select("nav.cmp-breadcrumb ol a")] == ["../../", "../"]
