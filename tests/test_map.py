@@ -80,10 +80,10 @@ def test_points_sit_where_the_places_are(content_site):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_svg_is_one_image_with_a_title_and_the_lists_hold_its_links(content_site, lang):
+def test_the_svg_is_a_named_graphic_and_the_lists_hold_its_links(content_site, lang):
     soup = page(content_site, lang, "map/")
     svg = soup.select_one("svg.cmp-map__svg")
-    assert svg["role"] == "img"
+    assert svg["role"] == "graphics-document"
     names = [soup.select_one(f"#{ref}") for ref in svg["aria-labelledby"].split()]
     assert [n.name for n in names] == ["title", "desc"] and all(text(n) for n in names)
     assert {a["tabindex"] for a in svg.select("a")} == {"-1"}  # the lists are for keyboards
