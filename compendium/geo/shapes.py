@@ -76,41 +76,49 @@ def bounds(points: Iterable[Point]) -> Box:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _inside(point: Point, ring: Sequence[Point]) -> bool:
+Edge = tuple[float, float, float, float]  # ax, ay, bx, by
+
+
+def _edges(ring: Sequence[Point]) -> list[Edge]:
+    return [(a[0], a[1], b[0], b[1]) for a, b in zip(ring, [*ring[1:], ring[0]], strict=True)]
+
+
+def _inside(point: Point, edges: list[Edge]) -> bool:
     x, y = point
     inside = False
-    for (ax, ay), (bx, by) in zip(ring, [*ring[1:], ring[0]], strict=True):
+    for ax, ay, bx, by in edges:
         if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
             inside = not inside
     return inside
 
 
-def _edge_distance(point: Point, ring: Sequence[Point]) -> float:
+def _edge_distance(point: Point, edges: list[Edge]) -> float:
     x, y = point
     best = math.inf
-    for (ax, ay), (bx, by) in zip(ring, [*ring[1:], ring[0]], strict=True):
+    for ax, ay, bx, by in edges:
         dx, dy = bx - ax, by - ay
         t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy or 1)))
         best = min(best, math.hypot(x - ax - t * dx, y - ay - t * dy))
     return best
 
 
-def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (), steps: int = 24) -> Point:
+def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (), steps: int = 20) -> Point:
     """A point well inside a ring and clear of the points to `avoid` (other markers):
     of a grid over the ring, the one whose distance to the nearest edge, or half its
     distance to the nearest marker, is largest (a coarse pole of inaccessibility: a
     centroid can fall outside a concave shape, or on a city)."""
     left, top, right, bottom = bounds(ring)
+    edges = _edges(simplify(ring, max(right - left, bottom - top) / 100))  # enough to measure
     best, found = (-1.0, -1.0), ((left + right) / 2, (top + bottom) / 2)
     for i in range(steps):
         for j in range(steps):
             point = (left + (i + 0.5) * (right - left) / steps,
                      top + (j + 0.5) * (bottom - top) / steps)
-            if not _inside(point, ring):
+            if not _inside(point, edges):
                 continue
             clear = min((math.hypot(point[0] - x, point[1] - y) for x, y in avoid),
                         default=math.inf)
-            score = (min(_edge_distance(point, ring), clear / 2), clear)  # ties: farther
+            score = (min(_edge_distance(point, edges), clear / 2), clear)  # ties: farther
             if score > best:
                 best, found = score, point
     return found
