@@ -12,12 +12,14 @@ and in the list under the map.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 NARROW = frozenset("fijlrt.,:;'()- ")
+CLEARANCE = 5.0  # units between a label and any marker but its own
 WIDE = frozenset("mwMW")
 
 
@@ -56,22 +58,41 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _crosses(segment: tuple[float, float, float, float], box: Box) -> bool:
+    """Whether a line segment passes through a box (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = segment
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+# Directions to try, in degrees (0 is east, 90 south): right, left, above, below,
+# the diagonals, then the directions between them.
+DIRECTIONS = (0, 180, -90, 90, -45, 45, -135, 135, -22.5, 22.5, 157.5, -157.5,
+              -67.5, -112.5, 67.5, 112.5)
+
+
 def _candidates(marker: Marker, width: float, size: float) -> Iterator[Label]:
     height = size * 1.2
-    for level, gap in enumerate((3.0, size * 0.9, size * 1.9)):
+    for level, gap in enumerate((3.0, size * 0.9, size * 1.9, size * 3.2)):
         reach = marker.radius + gap
-        diagonal = marker.radius * 0.7 + gap
-        spots = (  # (box left, box top) for right, left, above, below and the diagonals
-            (marker.x + reach, marker.y - height / 2),
-            (marker.x - reach - width, marker.y - height / 2),
-            (marker.x - width / 2, marker.y - reach - height),
-            (marker.x - width / 2, marker.y + reach),
-            (marker.x + diagonal, marker.y - diagonal - height),
-            (marker.x + diagonal, marker.y + diagonal),
-            (marker.x - diagonal - width, marker.y - diagonal - height),
-            (marker.x - diagonal - width, marker.y + diagonal),
-        )
-        for left, top in spots:
+        for degrees in DIRECTIONS if level else DIRECTIONS[:8]:
+            dx, dy = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+            x, y = marker.x + reach * dx, marker.y + reach * dy
+            left = x if dx > 0.3 else x - width if dx < -0.3 else x - width / 2
+            top = y if dy > 0.3 else y - height if dy < -0.3 else y - height / 2
             box = (left, top, left + width, top + height)
             leader = None
             if level:
@@ -83,19 +104,31 @@ def _candidates(marker: Marker, width: float, size: float) -> Iterator[Label]:
 
 def place_labels(markers: list[Marker], frame: tuple[float, float], size: float,
                  priority: list[int] | None = None) -> None:
-    """Give each marker a label that fits, in order of `priority` (indexes), or none."""
+    """Give each marker a label that fits, in order of `priority` (indexes), or none.
+
+    A label keeps CLEARANCE units away from every other marker, so that it never
+    reads as the name of its neighbour."""
     width_limit, height_limit = frame
-    taken: list[Box] = [(m.x - m.radius - 1, m.y - m.radius - 1,
-                         m.x + m.radius + 1, m.y + m.radius + 1) for m in markers]
+    around = [(m.x - m.radius - CLEARANCE, m.y - m.radius - CLEARANCE,
+               m.x + m.radius + CLEARANCE, m.y + m.radius + CLEARANCE) for m in markers]
+    labels: list[Box] = []
+    leaders: list[tuple[float, float, float, float]] = []
     for index in priority if priority is not None else range(len(markers)):
         marker = markers[index]
-        width = text_width(marker.text, size)
-        for label in _candidates(marker, width, size):
+        others = around[:index] + around[index + 1:]
+        for label in _candidates(marker, text_width(marker.text, size), size):
             box = label.box
             if box[0] < 2 or box[1] < 2 or box[2] > width_limit - 2 or box[3] > height_limit - 2:
                 continue
-            if any(_overlaps(box, other) for other in taken):
+            if any(_overlaps(box, other) for other in (*labels, *others)):
+                continue
+            if any(_crosses(leader, box) for leader in leaders):
+                continue
+            if label.leader and any(_crosses(label.leader, other)
+                                    for other in (*labels, *others)):
                 continue
             marker.label = label
-            taken.append(box)
+            labels.append(box)
+            if label.leader:
+                leaders.append(label.leader)
             break

@@ -29,8 +29,8 @@ WIDTH = 720.0
 MIN_WIDTH = 540  # CSS px; keep in step with .cmp-map__svg's min-width in compendium.css
 FONT = round(12 * WIDTH / MIN_WIDTH, 1)  # 12 px at the narrowest
 HIT = round(12 * WIDTH / MIN_WIDTH, 1)  # radius of a marker's link area: 24 px across
-BADGE = 12.0  # radius of a region's or country's marker, which holds its count
-PAD_X, PAD_Y = 70.0, 36.0  # units around the places, for labels and badges
+BADGE = 11.0  # radius of a region's or country's marker, which holds its count
+PAD_X, PAD_Y = 90.0, 36.0  # units around the places, for labels and badges
 MIN_SPAN = 0.09  # radians of the projection plane (about 570 km): never zoom in further
 ASPECT = (0.6, 1.05)  # height / width, at least and at most
 TOLERANCE = 0.8  # units: outlines are simplified to this
@@ -74,12 +74,21 @@ class BaseMap:
 
     def labels(self, names: dict[tuple[str, str], str]) -> dict[tuple[str, str], Label]:
         """Labels of the points, in the reader's language: (kind, key) -> label.
-        Points with more practices choose first; a label with no room is left out."""
+
+        Cities of practices choose first (a dot says nothing without its name), then
+        countries, regions (their shading and count already show where they are) and
+        the cities of projects only; within a level, places with more practices. A
+        label with no room is left out (the marker's tooltip and the lists keep it)."""
         markers = [Marker(p.x, p.y, p.radius, names[(p.place.kind, p.place.key)])
                    for p in self.points]
+
+        def rank(point: Point) -> int:
+            if point.place.kind == "city":
+                return 0 if point.place.practices else 3
+            return 1 if point.place.kind == "country" else 2
+
         order = sorted(range(len(markers)), key=lambda i: (
-            -len(self.points[i].place.practices), self.points[i].place.kind != "city",
-            markers[i].text))
+            rank(self.points[i]), -len(self.points[i].place.practices), markers[i].text))
         place_labels(markers, (self.width, self.height), self.font_size, order)
         return {(p.place.kind, p.place.key): m.label
                 for p, m in zip(self.points, markers, strict=True) if m.label}
