@@ -79,6 +79,15 @@ class LanguageBuild:
         return self.site.prefix(self.lang)
 
     @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language of the site, in the order readers see them."""
+        return self.compendium.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.compendium.default_language
+
+    @property
     def is_default(self) -> bool:
         """The default language's build writes the files shared by every language."""
         return self.lang == self.compendium.project.default_language

@@ -34,7 +34,7 @@ def language(config: MkDocsConfig) -> str:
 
 def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: str) -> None:
     """mkdocs.yml and compendium.yml must agree on the languages of the site."""
-    expected = list(opened.project.languages)
+    expected = list(opened.languages)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         built = [language.locale for language in i18n.config.languages if language.build]
@@ -131,7 +131,7 @@ def generated_file(spec: compendium.PageSpec, build: compendium.LanguageBuild,
     file.alternates = {
         lang: File(spec.src_uri, None, config.site_dir, config.use_directory_urls,
                    dest_uri=build.dest_in(spec, lang))
-        for lang in build.compendium.project.languages
+        for lang in build.languages
     }
     return file
 
@@ -161,7 +161,7 @@ def _local_bundle(path: str) -> str:
 def handwritten(page: Page, build: compendium.LanguageBuild) -> compendium.HandwrittenPage:
     """A hand-written page as the core sees it: where it goes, what language its text is
     in (static-i18n shows the original where a translation is missing), and its original."""
-    original = _versions(page.file).get(build.compendium.project.default_language)
+    original = _versions(page.file).get(build.default_language)
     source = page.file.abs_src_path
     return compendium.HandwrittenPage(
         dest_uri=page.file.dest_uri, title=page.title or "",
