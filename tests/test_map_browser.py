@@ -101,6 +101,8 @@ def test_the_theme_filter_hides_places_without_such_practices(served, browser, l
     assert page.evaluate("new URLSearchParams(location.search).get('theme')") == theme
     assert page.locator("#cmp-map-finder").get_attribute("href") == f"../practices/?theme={theme}"
     assert page.locator("#cmp-map-status").inner_text().strip()
+    tinted = "document.querySelectorAll('path.cmp-map__country:not(.cmp-map__area--off)').length"
+    assert page.evaluate(tinted) < len(page.locator("path.cmp-map__country").all())
     shown = page.evaluate("""(theme) => Array.from(
         document.querySelectorAll('li[data-practice]')).filter(li => !li.hidden
         && !li.closest('[hidden]')).every(li => li.dataset.themes.split(' ').includes(theme))""",

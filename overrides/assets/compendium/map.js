@@ -2,7 +2,7 @@
  * The map's filter by theme (overrides/compendium/map.html). The page is
  * complete without it: every place and practice is drawn at build time. This
  * script enables the theme list and then hides the markers and list entries
- * with no practice of the chosen theme, updates the counts in the badges, the
+ * with no practice of the chosen theme (and the shading of their areas), updates the counts in the badges, the
  * link to the finder (?theme=...) and the address (?theme=..., so a filtered
  * map can be shared).
  */
@@ -34,7 +34,10 @@
       var count = place.querySelector(".cmp-map__count");
       if (count) count.textContent = String(kept.length);
       var projectsOnly = slugs.length === 0 && place.dataset.projects !== "0";
-      place.classList.toggle("cmp-map__place--off", kept.length === 0 && !(projectsOnly && !theme));
+      var off = kept.length === 0 && !(projectsOnly && !theme);
+      place.classList.toggle("cmp-map__place--off", off);
+      document.querySelectorAll('path[data-place="' + place.dataset.place + '"]')
+        .forEach(function (shape) { shape.classList.toggle("cmp-map__area--off", off); });
     });
     entries.forEach(function (entry) {
       var items = entry.matches("li[data-themes]") ? [entry] :
