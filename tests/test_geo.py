@@ -138,6 +138,7 @@ def test_a_practice_goes_to_its_cities_else_its_regions_else_its_countries():
         _practice("unknown-places", countries=[], cities=["atlantis"], regions=["nowhere"]),
         _practice("free-text-region", countries=["ES"], regions={"en": "Andalusia"}),
         _practice("none"),
+        _practice("nulls", countries=None, cities=None, regions=None),  # as validated data
     ), outlines())
     where = {key: sorted(p.slug for p in place.practices)
              for key, place in placed.places.items()}
@@ -149,7 +150,7 @@ def test_a_practice_goes_to_its_cities_else_its_regions_else_its_countries():
         ("city", "seville"): ["mixed"],
         ("region", "tuscany"): ["mixed"],
     }
-    assert [p.slug for p in placed.unplaced] == ["unknown-places", "none"]
+    assert [p.slug for p in placed.unplaced] == ["unknown-places", "none", "nulls"]
 
 
 def test_the_base_map_draws_outlines_highlights_and_a_marker_per_place():

@@ -64,7 +64,7 @@ def practice_places(dataset: Dataset, practice: Record, outlines: Outlines
               if (t := _city(dataset, c)) is not None]
     regions = [(r, t["country"]) for r in _region_ids(territory)
                if (t := _region(dataset, r, outlines)) is not None]
-    countries = dict.fromkeys([*territory.get("countries", []),
+    countries = dict.fromkeys([*(territory.get("countries") or []),
                                *(country for _, country in cities + regions)])
     found: list[tuple[str, str]] = []
     for country in countries:
