@@ -99,6 +99,9 @@ def test_an_inner_point_is_inside_a_concave_shape_and_clear_of_markers():
     wide = [(0.0, 0.0), (20.0, 0.0), (20.0, 4.0), (0.0, 4.0)]
     x, _ = shapes.inner_point(wide, avoid=[(2.0, 2.0)])
     assert x > 10
+    shaded = [(10.0, 0.0), (20.0, 0.0), (20.0, 4.0), (10.0, 4.0)]
+    x, _ = shapes.inner_point(wide, avoid=[(2.0, 2.0)], outside=[shaded])
+    assert 2 < x < 10  # not in the shaded half, however crowded the other
 
 
 def test_labels_never_overlap_one_another_or_a_marker():

@@ -132,8 +132,10 @@ def _anchors(places: list[Place], dataset: Dataset, data: Outlines
              ) -> list[tuple[float, float]]:
     """Where the places' markers go, on the projection plane: cities at their
     coordinates; a region's or a country's marker inside its largest piece of land,
-    clear of the markers placed before it (cities, then regions, then countries)."""
+    clear of the markers placed before it (cities, then regions, then countries),
+    and a country's outside the regions of it that the map shades."""
     found: dict[int, tuple[float, float]] = {}
+    shaded: dict[str, list[list[tuple[float, float]]]] = {}  # country -> its regions' rings
     for level in ("city", "region", "country"):
         for index, place in enumerate(places):
             if place.kind != level:
@@ -142,10 +144,15 @@ def _anchors(places: list[Place], dataset: Dataset, data: Outlines
                 term = dataset.term("cities", place.key)
                 found[index] = PROJECTION(term["lon"], term["lat"])
                 continue
-            rings = (data.countries[place.key] if level == "country"
-                     else data.area(dataset.term("regions", place.key)["code"]))
-            largest = max(([PROJECTION(*p) for p in ring] for ring in rings), key=shapes.area)
-            found[index] = shapes.inner_point(largest, list(found.values()))
+            if level == "region":
+                term = dataset.term("regions", place.key)
+                rings = [[PROJECTION(*p) for p in ring] for ring in data.area(term["code"])]
+                shaded.setdefault(term["country"], []).extend(rings)
+            else:
+                rings = [[PROJECTION(*p) for p in ring] for ring in data.countries[place.key]]
+            found[index] = shapes.inner_point(max(rings, key=shapes.area),
+                                              list(found.values()),
+                                              outside=shaded.get(place.key, []))
     return [found[index] for index in range(len(places))]
 
 

@@ -102,14 +102,17 @@ def _edge_distance(point: Point, edges: list[Edge]) -> float:
     return best
 
 
-def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (), steps: int = 20) -> Point:
-    """A point well inside a ring and clear of the points to `avoid` (other markers):
-    of a grid over the ring, the one whose distance to the nearest edge, or half its
+def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (),
+                outside: Sequence[Sequence[Point]] = (), steps: int = 20) -> Point:
+    """A point well inside a ring, clear of the points to `avoid` (other markers) and,
+    where the ring has room, outside the rings `outside` (shaded parts of it): of a
+    grid over the ring, the one whose distance to the nearest edge, or half its
     distance to the nearest marker, is largest (a coarse pole of inaccessibility: a
     centroid can fall outside a concave shape, or on a city)."""
     left, top, right, bottom = bounds(ring)
     edges = _edges(simplify(ring, max(right - left, bottom - top) / 100))  # enough to measure
-    best, found = (-1.0, -1.0), ((left + right) / 2, (top + bottom) / 2)
+    holes = [_edges(hole) for hole in outside]
+    best, found = (False, -1.0, -1.0), ((left + right) / 2, (top + bottom) / 2)
     for i in range(steps):
         for j in range(steps):
             point = (left + (i + 0.5) * (right - left) / steps,
@@ -118,7 +121,8 @@ def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (), steps: int =
                 continue
             clear = min((math.hypot(point[0] - x, point[1] - y) for x, y in avoid),
                         default=math.inf)
-            score = (min(_edge_distance(point, edges), clear / 2), clear)  # ties: farther
+            free = not any(_inside(point, hole) for hole in holes)
+            score = (free, min(_edge_distance(point, edges), clear / 2), clear)  # ties: farther
             if score > best:
                 best, found = score, point
     return found
