@@ -15,14 +15,13 @@ MAX_PAGE = 150_000  # bytes of the map page's HTML (benchmarks/results.md)
 
 
 def _points(soup):
-    """{marker's visible name: (kind, x, y, href)} of the map's markers that have a label."""
+    """{marker's place (`city-trento`, `country-it`): (x, y, href, visible label or None)}."""
     found = {}
     for a in soup.select("svg.cmp-map__svg a.cmp-map__place"):
         label = a.select_one("text.cmp-map__label")
-        kind = next(c.rsplit("--", 1)[1] for c in a["class"] if "--" in c)
         circle = a.select_one("circle.cmp-map__point")
-        found[text(label) if label else text(a.title)] = (
-            kind, float(circle["cx"]), float(circle["cy"]), a["href"])
+        found[a["data-place"].removeprefix("place-")] = (
+            float(circle["cx"]), float(circle["cy"]), a["href"], text(label) if label else None)
     return found
 
 
@@ -59,7 +58,7 @@ def test_each_marker_links_to_a_page_or_to_its_entry_in_the_list(content_site, l
     soup = page(content_site, lang, "map/")
     here = content_site / PREFIX[lang] / "map"
     ids = {tag["id"] for tag in soup.select("[id]")}
-    for _name, (_kind, _x, _y, href) in _points(soup).items():
+    for _name, (_x, _y, href, _label) in _points(soup).items():
         if href.startswith("#"):
             assert href[1:] in ids
         else:
@@ -68,15 +67,16 @@ def test_each_marker_links_to_a_page_or_to_its_entry_in_the_list(content_site, l
 
 def test_points_sit_where_the_places_are(content_site):
     points = _points(page(content_site, "en", "map/"))
-    assert points["Santander"][1] < points["Trento"][1] < points["Budapest"][1]  # west-east
-    assert points["Jelgava"][2] < points["Berlin"][2] < points["Bologna"][2] < \
-        points["Catania"][2]  # north to south
-    assert points["Portugal"][1] < points["Spain"][1] < points["Italy"][1] < \
-        points["Greece"][1] < points["Cyprus"][1]
-    assert points["Finland"][2] < points["Belgium"][2] < points["Cyprus"][2]
-    assert points["Trento"][:1] == ("city",) and points["Italy"][0] == "country"
-    assert points["Sassari"][3] == "../practices/city/sassari/"  # a city with practices
-    assert points["Italy"][3] == "#place-country-it"  # its entry in the list below
+    assert points["city-santander"][0] < points["city-bologna"][0] < \
+        points["city-budapest"][0]  # west to east
+    assert points["city-jelgava"][1] < points["city-berlin"][1] < points["city-bologna"][1] < \
+        points["city-catania"][1]  # north to south
+    assert points["country-pt"][0] < points["country-es"][0] < points["country-it"][0] < \
+        points["country-gr"][0] < points["country-cy"][0]
+    assert points["country-fi"][1] < points["country-be"][1] < points["country-cy"][1]
+    assert points["city-sassari"][2] == "../practices/city/sassari/"  # a city with practices
+    assert points["country-it"][2] == "#place-country-it"  # its entry in the list below
+    assert points["country-it"][3] == "Italy"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -88,7 +88,7 @@ def test_the_svg_is_a_named_graphic_and_the_lists_hold_its_links(content_site, l
     assert [n.name for n in names] == ["title", "desc"] and all(text(n) for n in names)
     assert {a["tabindex"] for a in svg.select("a")} == {"-1"}  # the lists are for keyboards
     listed = {a["href"] for a in soup.select("ul.cmp-map__list a")}
-    for _name, (_kind, _x, _y, href) in _points(soup).items():
+    for _name, (_x, _y, href, _label) in _points(soup).items():
         assert href in listed or href.startswith("#")
 
 
@@ -118,8 +118,8 @@ def test_the_theme_filter_lists_the_themes_in_use_and_links_the_finder(content_s
 def test_the_fixture_map_shows_cities_countries_and_what_is_left_off(built_site):
     soup = page(built_site, "es", "map/")
     points = _points(soup)
-    assert points["Florencia"][3] == "../practices/city/florence/"
-    assert {"España", "Italia"} <= set(points)  # Women first names only countries
+    assert points["city-florence"][2:] == ("../practices/city/florence/", "Florencia")
+    assert {"country-es", "country-it"} <= set(points)  # Women first names only countries
     titles = [text(a.title) for a in soup.select("svg a")]
     assert "Florencia: buenas prácticas 1, proyectos 1" in titles
     unplaced = [text(a) for a in soup.select("#elsewhere ~ ul > li > a")]
