@@ -74,9 +74,20 @@ def test_points_sit_where_the_places_are(content_site):
     assert points["country-pt"][0] < points["country-es"][0] < points["country-it"][0] < \
         points["country-gr"][0] < points["country-cy"][0]
     assert points["country-fi"][1] < points["country-be"][1] < points["country-cy"][1]
-    assert points["city-sassari"][2] == "../practices/city/sassari/"  # a city with practices
     assert points["country-it"][2] == "#place-country-it"  # its entry in the list below
     assert points["country-it"][3] == "Italy"
+
+
+def test_a_city_marker_leads_to_its_practices_or_else_to_its_project(content_site):
+    soup = page(content_site, "en", "map/")
+    for a in soup.select("svg a.cmp-map__place--city"):
+        city = a["data-place"].removeprefix("place-city-")
+        if a["data-practices"]:
+            assert a["href"] == f"../practices/city/{city}/"
+        else:
+            assert a["href"].startswith("../projects/")
+    assert soup.select_one('svg a[data-place="place-city-bologna"]')["href"] == \
+        "../projects/lecim/"  # a city with no practice: its project
 
 
 @pytest.mark.parametrize("lang", LANGS)
