@@ -28,7 +28,7 @@ def test_validate_passes_on_good_data(make_project):
                             text=True)
     assert result.returncode == 0
     assert result.stdout == ("OK: 3 practices, 1 projects, 1 workshops, 2 organisations, "
-                             "2 people; 7 vocabularies.\n")
+                             "2 people; 9 vocabularies.\n")
 
 
 def test_validate_lists_every_problem_and_exits_1(make_project):

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from markupsafe import Markup
 
+from compendium import phones
 from compendium.dataset import Record
 from compendium.facets import FACETS_BY_KEY
 from compendium.fields import Field, ListOf, Object, Ref
 from compendium.l10n import Localized, Localizer, localize
+from compendium.labels import label_key
 from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
 from compendium.settings import BuildSettings
@@ -156,13 +158,8 @@ class PageView:
 
     @staticmethod
     def tel_href(phone: str) -> str:
-        """A dialable tel: URI for a phone number as the source writes it.
-
-        "+39 (0) 657 299 11" dials as +3965729911: the Italian "(0)" is dropped
-        after a country code, as are spaces and punctuation.
-        """
-        number = phone.replace("(0)", "") if phone.startswith("+") else phone
-        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        """The number to dial (validated by libphonenumber when the record was read)."""
+        return phones.tel_uri(phone)
 
     # -- text --------------------------------------------------------------
     def title(self, record: Record) -> Localized:
@@ -178,6 +175,14 @@ class PageView:
         if loc and not loc.fallback and record_state(record, path, self.lang) == "outdated":
             return replace(loc, outdated_from=record.source_language)
         return loc
+
+    def field_label(self, record: Record, path: str) -> str:
+        """The name of a field for this reader: its section heading and its notes' label."""
+        return self.l10n.t(label_key(record.kind, path, record.data, self.l10n.has))
+
+    def translation(self, record: Record, field: str) -> str | None:
+        """A name's translation into the reader's language, shown under the name."""
+        return (record.get(field) or {}).get(self.lang)
 
     def localize(self, texts: dict[str, str] | None, source: str) -> Localized | None:
         return localize(texts, self.lang, source)
