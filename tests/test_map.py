@@ -135,3 +135,21 @@ def test_the_fixture_map_shows_cities_countries_and_what_is_left_off(built_site)
     assert "Florencia: buenas prácticas 1, proyectos 1" in titles
     unplaced = [text(a) for a in soup.select("#elsewhere ~ ul > li > a")]
     assert unplaced == ["Práctica sin país"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_province_or_region_is_shaded_with_a_marker_not_put_at_its_capital(content_site, lang):
+    soup = page(content_site, lang, "map/")
+    points = _points(soup)
+    assert "city-trento" not in points  # the sources say "provincia di Trento"
+    shaded = {path["data-place"] for path in soup.select("svg path.cmp-map__region")}
+    assert {"place-region-trento-province", "place-region-tuscany",
+            "place-region-andalusia"} <= shaded
+    for region in shaded:
+        assert f"{region.removeprefix('place-')}" in points
+    href = points["region-trento-province"][2]
+    assert href == "../practices/region/trento-province/"
+    assert points["region-trento-province"][1] < points["region-tuscany"][1]  # north of it
+    entry = soup.select_one("#place-region-trento-province")
+    slugs = {li["data-practice"] for li in entry.select("li[data-practice]")}
+    assert slugs == {"cinformi", "trento-integrated-communication"}
