@@ -105,7 +105,7 @@ def test_an_inner_point_is_inside_a_concave_shape_and_clear_of_markers():
 
 
 def test_labels_never_overlap_one_another_or_a_marker():
-    markers = [Marker(100 + 20 * i, 100 + 15 * (i % 3), 5, f"City {i}") for i in range(8)]
+    markers = [Marker(60 + 70 * i, 100 + 30 * (i % 3), 5, f"City {i}") for i in range(8)]
     markers += [Marker(500 + 3 * i, 300, 4, f"Crowded {i}") for i in range(12)]  # too close
     place_labels(markers, (720, 500), FONT)
     assert all(m.label for m in markers[:8])

@@ -84,6 +84,13 @@ DIRECTIONS = (0, 180, -90, 90, -45, 45, -135, 135, -22.5, 22.5, 157.5, -157.5,
               -67.5, -112.5, 67.5, 112.5)
 
 
+def _gap(marker: Marker, box: Box) -> float:
+    """How far a box is from a marker's edge."""
+    dx = max(box[0] - marker.x, 0.0, marker.x - box[2])
+    dy = max(box[1] - marker.y, 0.0, marker.y - box[3])
+    return math.hypot(dx, dy) - marker.radius
+
+
 def _candidates(marker: Marker, width: float, size: float) -> Iterator[Label]:
     height = size * 1.2
     for level, gap in enumerate((3.0, size * 0.9, size * 1.9, size * 3.2)):
@@ -106,8 +113,8 @@ def place_labels(markers: list[Marker], frame: tuple[float, float], size: float,
                  priority: list[int] | None = None) -> None:
     """Give each marker a label that fits, in order of `priority` (indexes), or none.
 
-    A label keeps CLEARANCE units away from every other marker, so that it never
-    reads as the name of its neighbour."""
+    A label keeps CLEARANCE units away from every other marker, and no other marker
+    is nearer to it than its own, so that it never reads as the name of a neighbour."""
     width_limit, height_limit = frame
     around = [(m.x - m.radius - CLEARANCE, m.y - m.radius - CLEARANCE,
                m.x + m.radius + CLEARANCE, m.y + m.radius + CLEARANCE) for m in markers]
@@ -122,6 +129,9 @@ def place_labels(markers: list[Marker], frame: tuple[float, float], size: float,
                 continue
             if any(_overlaps(box, other) for other in (*labels, *others)):
                 continue
+            own = _gap(marker, box)
+            if any(_gap(other, box) < own for other in markers if other is not marker):
+                continue  # it would read as the name of a nearer marker
             if any(_crosses(leader, box) for leader in leaders):
                 continue
             if label.leader and any(_crosses(label.leader, other)

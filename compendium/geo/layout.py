@@ -28,9 +28,9 @@ from compendium.geo.projection import Projection
 WIDTH = 720.0
 MIN_WIDTH = 540  # CSS px; keep in step with .cmp-map__svg's min-width in compendium.css
 FONT = round(12 * WIDTH / MIN_WIDTH, 1)  # 12 px at the narrowest
-HIT = round(12 * WIDTH / MIN_WIDTH, 1)  # radius of a marker's link area: 24 px across
+HIT = round(12.5 * WIDTH / MIN_WIDTH, 1)  # radius of a marker's link area: 25 px across
 BADGE = 11.0  # radius of a region's or country's marker, which holds its count
-PAD_X, PAD_Y = 90.0, 36.0  # units around the places, for labels and badges
+PAD_X, PAD_Y = 110.0, 36.0  # units around the places, for labels and badges
 MIN_SPAN = 0.09  # radians of the projection plane (about 570 km): never zoom in further
 ASPECT = (0.6, 1.05)  # height / width, at least and at most
 TOLERANCE = 0.8  # units: outlines are simplified to this

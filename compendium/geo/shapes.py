@@ -104,13 +104,16 @@ def _edge_distance(point: Point, edges: list[Edge]) -> float:
 
 def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (),
                 outside: Sequence[Sequence[Point]] = (), steps: int = 20) -> Point:
-    """A point well inside a ring, clear of the points to `avoid` (other markers) and,
-    where the ring has room, outside the rings `outside` (shaded parts of it): of a
-    grid over the ring, the one whose distance to the nearest edge, or half its
-    distance to the nearest marker, is largest (a coarse pole of inaccessibility: a
-    centroid can fall outside a concave shape, or on a city)."""
+    """A point comfortably inside a ring, far from the points to `avoid` (other
+    markers) and, where the ring has room, outside the rings `outside` (shaded parts
+    of it). Of a grid over the ring, the one with the best room: its distance to the
+    edge up to a margin (8% of the ring's size), plus its distance to the nearest
+    marker up to five margins; ties go to the point deepest inside (a coarse pole of
+    inaccessibility: a centroid can fall outside a concave shape, or on a city)."""
     left, top, right, bottom = bounds(ring)
-    edges = _edges(simplify(ring, max(right - left, bottom - top) / 100))  # enough to measure
+    size = max(right - left, bottom - top)
+    margin = size * 0.08
+    edges = _edges(simplify(ring, size / 100))  # enough to measure by
     holes = [_edges(hole) for hole in outside]
     best, found = (False, -1.0, -1.0), ((left + right) / 2, (top + bottom) / 2)
     for i in range(steps):
@@ -121,8 +124,9 @@ def inner_point(ring: Sequence[Point], avoid: Sequence[Point] = (),
                 continue
             clear = min((math.hypot(point[0] - x, point[1] - y) for x, y in avoid),
                         default=math.inf)
+            depth = _edge_distance(point, edges)
             free = not any(_inside(point, hole) for hole in holes)
-            score = (free, min(_edge_distance(point, edges), clear / 2), clear)  # ties: farther
+            score = (free, min(depth, margin) + min(clear, 5 * margin), depth)
             if score > best:
                 best, found = score, point
     return found
