@@ -151,7 +151,7 @@ def _results() -> dict[str, Field]:
 _RESULTS_KIND = needs("results", "results_kind", "achieved",
                       "whether the source gives them as achieved, expected or unstated")
 
-PRACTICE = RecordType("practice", "practices", print_position=3, schema=_record({
+PRACTICE = RecordType("practice", "practices", print_position=1, schema=_record({
     "source_language": Language(required=True, help="Language the source sheet is written in."),
     "title": Text(required=True, help="Name of the practice as the source gives it, the same "
                                       "in every language; a descriptive title only when the "
@@ -197,7 +197,7 @@ PRACTICE = RecordType("practice", "practices", print_position=3, schema=_record(
     "period": _period(ApproximateDate),
 }, _RESULTS_KIND))
 
-PROJECT = RecordType("project", "projects", print_position=1, schema=_record({
+PROJECT = RecordType("project", "projects", print_position=2, schema=_record({
     "source_language": Language(required=True),
     "title": Text(required=True, help="Official name of the project as the source gives it, "
                                       "the same in every language."),
@@ -241,7 +241,7 @@ PROJECT = RecordType("project", "projects", print_position=1, schema=_record({
     "contacts": ListOf(_person()),
 }, _RESULTS_KIND, same_in_every_language("title", "title_translation")))
 
-WORKSHOP = RecordType("workshop", "workshops", print_position=2, schema=_record({
+WORKSHOP = RecordType("workshop", "workshops", print_position=3, schema=_record({
     "source_language": Language(required=True),
     "title": Text(required=True),
     "summary": Text(),

@@ -251,7 +251,7 @@ def test_official_names_are_the_page_title_in_every_language(site, dataset, kind
         official = record[field][record.source_language]
         soup = page(site, lang, f"{folder}/{record.slug}/")
         assert text(soup.select_one("article h1")) == official, record.path
-        assert soup.title.get_text().startswith(f"{official} - "), record.path
+        assert soup.title.get_text().startswith(f"{official} – "), record.path
         assert catalogue[record.slug] == official, record.path
         subtitle = (record.get(f"{field}_translation") or {}).get(lang)
         shown = soup.select_one("article .cmp-subtitle")

@@ -126,8 +126,11 @@ INJECTED = """() => {
   }
   for (const e of document.querySelectorAll('iframe, object, embed, math, body style, article img'))
     found.push(e.tagName);
-  for (const s of document.querySelectorAll('script:not([src])'))
-    if (s.textContent.includes('__xss')) found.push('inline script');
+  for (const s of document.querySelectorAll('script:not([src])')) {
+    if (s.type === 'application/ld+json') {  // data, never run: it must not end itself
+      if (s.textContent.includes('<')) found.push('structured data with markup');
+    } else if (s.textContent.includes('__xss')) found.push('inline script');
+  }
   return found;
 }"""
 

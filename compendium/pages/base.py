@@ -30,7 +30,7 @@ from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
 from compendium.settings import BuildSettings
 from compendium.translations.status import record_state
-from compendium.urls import relative_url
+from compendium.urls import relative_url, site_url_of
 
 if TYPE_CHECKING:
     from compendium.site import SiteModel
@@ -121,9 +121,15 @@ class PageView:
             raise TypeError(f"page type '{self.spec.type}' declares no title")
         return Localized(self.l10n.t(self.spec.title_key), self.lang, False)
 
-    def add_heading(self, anchor: str, text: str) -> str:
-        """Record a section for the table of contents (templates call it as they go)."""
-        self.headings.append(Heading(2, anchor, text))
+    def description(self, lead: str) -> str:
+        """The page's description (meta tags, link previews), given the text of its
+        first paragraph, which is what most pages want: a list's introduction."""
+        return lead
+
+    def add_heading(self, anchor: str, text: str, level: int = 2) -> str:
+        """Record a section (level 2) or subsection (3) for the table of contents
+        (templates call it as they go)."""
+        self.headings.append(Heading(level, anchor, text))
         return ""
 
     def add_script(self, dest_uri: str) -> str:
@@ -135,6 +141,17 @@ class PageView:
     def url_to(self, dest_uri: str) -> str:
         """Link to any output file, e.g. `assets/compendium/search.js`."""
         return relative_url(self.spec.dest_uri, dest_uri, self.settings.directory_urls)
+
+    def absolute_url(self, dest_uri: str) -> str:
+        """The address of an output file on the published site; '' when the build does
+        not know the site's address."""
+        base = self.settings.site_url
+        return base + site_url_of(dest_uri, self.settings.directory_urls) if base else ""
+
+    @property
+    def site_name(self) -> str:
+        """The site's name in the page's language."""
+        return self.settings.site_name(self.lang) or self.l10n.t("site.short_name")
 
     def page_url(self, page_type: str, *key: Any) -> str:
         """Link to a generated page of this language, e.g. ('catalogue', 'practices')."""
