@@ -28,6 +28,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import lighthouse_bench  # next to this file
+import map_size  # next to this file
 import search_bench  # next to this file
 import yaml
 
@@ -351,16 +353,7 @@ def write_results(rows: list[dict], search: dict | None = None) -> None:
     ]
     if search is not None:
         lines += search_lines(search)
-    RESULTS.write_text("\n".join(lines) + _lighthouse_section())
-
-
-def _lighthouse_section() -> str:
-    """The Lighthouse section of the results (benchmarks/lighthouse_bench.py writes it),
-    kept as it is."""
-    if not RESULTS.exists():
-        return ""
-    found = re.search(r"\n## Lighthouse.*?(?=\n## |\Z)", RESULTS.read_text(), re.S)
-    return found.group(0) if found else ""
+    RESULTS.write_text("\n".join(lines) + lighthouse_bench.kept_section())
 
 
 def main(argv: list[str]) -> None:
@@ -379,6 +372,7 @@ def main(argv: list[str]) -> None:
             print(f"search {row['engine']}: {row['search_raw']} B ({row['search_gzip']} B gzip), "
                   f"first {row['first_ms']:.0f} ms, second {row['second_ms']:.0f} ms", flush=True)
     write_results(rows, search)
+    map_size.main()  # its own section of results.md
 
 
 if __name__ == "__main__":

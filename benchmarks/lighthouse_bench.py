@@ -20,7 +20,6 @@ import functools
 import gzip
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -45,7 +44,7 @@ RESULTS = REPO / "benchmarks" / "results.md"
 LIGHTHOUSE = "lighthouse@12.2.3"
 CHROME = "/usr/bin/chromium"
 RUNS = 3
-SECTION = "## Lighthouse"
+START, END = "<!-- lighthouse -->", "<!-- /lighthouse -->"  # its section of results.md
 PRACTICE = "practices/cinformi/"
 SEARCH_WORDS = {"it": "donne", "en": "women", "es": "mujeres"}  # any other language: "migra"
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
@@ -176,7 +175,8 @@ def measure() -> list[dict]:
 def section(rows: list[dict]) -> str:
     met = all(r["cls"] <= 0.02 and r["score"] >= 0.95 for r in rows)
     lines = [
-        SECTION + " (mobile)",
+        START,
+        "## Lighthouse (mobile)",
         "",
         f"Written by `make lighthouse` (benchmarks/lighthouse_bench.py) on "
         f"{time.strftime('%Y-%m-%d')}: `npx {LIGHTHOUSE}` on Debian's Chromium, default "
@@ -193,15 +193,27 @@ def section(rows: list[dict]) -> str:
         lines.append(f"| {r['lang']} | {r['kind']} | `/{r['path']}` | {r['score']:.2f} | "
                      f"{r['cls']:.3f} | {r['lcp']:.0f} | {r['tbt']:.0f} |")
     lines += ["", "Targets: cumulative layout shift <= 0.02 and performance >= 0.95 on every "
-              f"page: {'met' if met else 'missed'}.", ""]
+              f"page: {'met' if met else 'missed'}.", END]
     return "\n".join(lines)
 
 
-def write(text: str) -> None:
-    """Replace the Lighthouse section of results.md (or add it), keeping the rest."""
-    current = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    kept = re.sub(rf"\n{re.escape(SECTION)}.*?(?=\n## |\Z)", "", current, flags=re.S)
-    RESULTS.write_text(kept.rstrip("\n") + "\n\n" + text)
+def write(section_text: str) -> None:
+    """Replace the Lighthouse section of results.md (or append it), keeping the rest."""
+    text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if START in text and END in text:
+        text = text[:text.index(START)] + section_text + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section_text + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def kept_section() -> str:
+    """The Lighthouse section as results.md has it ("" when it has none): bench.py, which
+    rewrites the file, keeps it."""
+    text = RESULTS.read_text("utf-8") if RESULTS.exists() else ""
+    if START not in text or END not in text:
+        return ""
+    return "\n" + text[text.index(START):text.index(END) + len(END)] + "\n"
 
 
 if __name__ == "__main__":

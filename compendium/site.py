@@ -17,7 +17,7 @@ from compendium.cards import CardMaker
 from compendium.dataset import Dataset, Record
 from compendium.facet_paths import FacetPath, facet_words, legacy_path
 from compendium.facets import facet_values
-from compendium.geo import MapLayout, map_layout
+from compendium.geo import BaseMap, base_map
 from compendium.l10n import Localized, Localizer, localize
 from compendium.pages import PAGE_TYPES, PageSpec
 from compendium.project import Project
@@ -40,7 +40,6 @@ class SiteModel:
         # Interface strings and names per language, for addresses in the reader's
         # words (facet pages); without them, addresses use ids.
         self.localizers = localizers or {}
-        self._maps: dict[str, MapLayout | None] = {}
         self._facet_paths: dict[str, dict[tuple[str, str], FacetPath]] = {}
         self._cards: dict[str, CardMaker] = {}
 
@@ -95,13 +94,10 @@ class SiteModel:
         label = localize(entry.get("label"), lang, self.project.default_language)
         return label or Localized(term_id, lang, False)
 
-    def map_layout(self, lang: str) -> MapLayout | None:
-        """The map's geometry; labels are measured in `lang` (names differ by language)."""
-        if lang not in self._maps:
-            names = {city: self.term("cities", city, lang).text for city in
-                     self.dataset.vocabularies.get("cities", {})}
-            self._maps[lang] = map_layout(self.dataset, names)
-        return self._maps[lang]
+    @cached_property
+    def base_map(self) -> BaseMap | None:
+        """The map's shapes and markers, the same in every language (compendium.geo)."""
+        return base_map(self.dataset)
 
     def cards(self, l10n: Localizer, markdown: SafeMarkdown) -> CardMaker:
         """What lists show of each record (compendium.cards), for readers of one language;
