@@ -128,7 +128,7 @@ def test_a_record_page_has_a_breadcrumb_in_the_readers_language(built_site, lang
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_related_practices_share_most_first_and_say_what(built_site, lang):
     soup = page(built_site, lang, "practices/women-first/")
-    related = soup.select("#related ~ ul.cmp-related > li")
+    related = soup.select("section.cmp-related #related ~ ul.cmp-cards > li")
     assert [text(li.select_one(".cmp-card__title a")) for li in related] == [
         text(page(built_site, lang, "practices/bridges/").select_one("article h1"))]
     shared = text(related[0].select_one(".cmp-card__shared"))

@@ -26,11 +26,17 @@ PAGE_TYPES = {  # every type of page of the real site
     "project": "projects/lecim/", "workshop": "workshops/savoir-faire-florence-2019/",
     "organisation": "organisations/aiccre/", "person": "people/alessandro-salvi/",
     "projects": "projects/", "workshops": "workshops/", "organisations": "organisations/",
-    "people": "people/", "facet": "practices/country/it/", "search": "search/?q=migranti",
+    "people": "people/", "facet": "practices/{country}/{italy}/", "search": "search/?q=migranti",
     "open data": "open-data/", "translations": "translations/", "about": "about/",
     "using": "using/", "contributing": "contributing/", "accessibility": "accessibility/",
     "privacy": "privacy/", "404": "no-such-page/",
 }
+
+
+# Facet pages' addresses are in the words of each language (compendium.facet_paths).
+FACET_WORDS = {"it": {"country": "paese", "italy": "italia"},
+               "en": {"country": "country", "italy": "italy"},
+               "es": {"country": "pais", "italy": "italia"}}
 
 
 def _strings(lang: str) -> dict:
@@ -55,7 +61,7 @@ def test_no_page_scrolls_sideways_on_a_phone_and_the_header_name_is_whole(served
     page = phone.new_page()
     wide = {}
     for kind, path in PAGE_TYPES.items():
-        page.goto(f"{served}/{PREFIX[lang]}{path}")
+        page.goto(f"{served}/{PREFIX[lang]}{path.format(**FACET_WORDS[lang])}")
         width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         if width[0] > width[1]:
             wide[kind] = width
@@ -215,7 +221,8 @@ def test_a_practice_prints_alone_into_a_clean_page(served, browser, lang):
     page = browser.new_page()
     page.goto(f"{served}/{PREFIX[lang]}practices/cinformi/")
     title = page.locator("article h1").inner_text()
-    sections = [h.inner_text().rstrip("¶").strip() for h in page.locator("article h2").all()]
+    sections = [h.inner_text().rstrip("¶").strip() for h in page.locator("article h2").all()
+                if not h.evaluate("e => !!e.closest('.cmp-related')")]  # links: not printed
     menu = page.locator(".md-nav--primary > .md-nav__list > li > a").nth(1).inner_text()
     footer = page.locator(".cmp-footer-links a").first.inner_text()
     strings = _strings(lang)
