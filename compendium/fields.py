@@ -264,8 +264,9 @@ class Degrees(Scalar):
 
 
 def _not_a_date(text: str, field: Field) -> str:
-    digits = " with the digits 0-9" if any(c.isdigit() and not c.isascii() for c in text) else ""
-    return f"{_quote(text)} is not a date ({field.describe()}{digits})"
+    digits = ": write its digits as 0-9" if any(c.isdigit() and not c.isascii() for c in text) \
+        else ""
+    return f"{_quote(text)} is not a date{digits} ({field.describe()})"
 
 
 def _example_date(year: int, month: int) -> str:
@@ -485,8 +486,8 @@ class Ref(Scalar):
     def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
         if not is_slug(text):
             return check.error(node, path, f"{_quote(text)} is not a valid id (expected "
-                               f"lowercase letters, digits and hyphens, at most {MAX_SLUG}, "
-                               f"e.g. {slug_suggestion(text)})")
+                               "lowercase letters, digits and hyphens, at most "
+                               f"{MAX_SLUG} characters, e.g. {slug_suggestion(text)})")
         check.references.append(
             Reference(self.target, self.vocabulary, text, check.file, line_of(node), path)
         )
