@@ -37,6 +37,7 @@ from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
 from compendium.site import PageSpec, SiteModel, relative_url, site_url_of
+from compendium.sourcefiles import is_ignored
 from compendium.theme_fixes import drop_toggle_autocomplete, local_scripts
 
 log = logging.getLogger("mkdocs.plugins.compendium")
@@ -124,6 +125,8 @@ def _check_languages(config, compendium: Compendium, lang: str) -> None:
 def on_files(files: Files, config) -> Files:
     build = _current()
     site = build.compendium.site
+    for file in [f for f in files if f.abs_src_path and is_ignored(Path(f.abs_src_path))]:
+        files.remove(file)  # editor backups, dangling links: skipped as validation skips them
     for spec in site.pages(build.lang):
         if files.get_file_from_path(spec.src_uri) is not None:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
