@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_datetime
 
-from compendium.csp import POLICY, fill_policy
+from compendium.csp import POLICY, UnexpectedScriptError, fill_policy
 from compendium.loader import Compendium, open_compendium
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
@@ -190,7 +190,15 @@ def on_env(env, config, files):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return fill_policy(drop_toggle_autocomplete(output))
+    return _with_policy(drop_toggle_autocomplete(output), page.file.dest_uri)
+
+
+def _with_policy(html: str, dest: str) -> str:
+    """The page with its CSP filled in; an unknown inline script stops the build."""
+    try:
+        return fill_policy(html)
+    except UnexpectedScriptError as error:
+        raise Abort(f"{dest}: {error}") from None
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -338,7 +346,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
         return ""
     if template_name == "404.html" and not config.use_directory_urls:
         return ""  # an offline copy has no server to serve it
-    return fill_policy(drop_toggle_autocomplete(output))
+    return _with_policy(drop_toggle_autocomplete(output), template_name)
 
 
 @event_priority(10)  # before static-i18n (-100) starts the next language's build

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from compendium.csp import UnexpectedScriptError, inline_script_hashes
 from compendium.fields import MAX_TEXT
 from compendium.loader import check_project
 from compendium.project import Project
@@ -126,3 +127,31 @@ def test_a_field_of_a_megabyte_is_refused_well_under_a_second(make_project, unit
     elapsed = time.perf_counter() - start
     assert [problem.file for problem in log] == ["data/practices/huge.yml"]
     assert elapsed < 1.0  # generous: a shared, noisy machine (typically a few hundredths)
+
+
+def test_only_the_themes_known_inline_scripts_are_hashed():
+    known = ('<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>'
+             '(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse('
+             '_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.'
+             'setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>')
+    assert len(inline_script_hashes(known)) == 1
+    assert inline_script_hashes('<script type="application/json">{"a": 1}</script>') == []
+    for unexpected in ("<script>alert(1)</script>",
+                       known.replace('"../.."', '"x"+alert(1)+"x"'),
+                       known.replace("catch(e){}", "catch(e){alert(1)}")):
+        with pytest.raises(UnexpectedScriptError, match="not one of the theme's known ones"):
+            inline_script_hashes(unexpected)
+
+
+@pytest.mark.slow
+def test_an_unexpected_inline_script_stops_the_build_with_a_clear_message(make_project):
+    root = make_project()
+    template = root / "overrides" / "compendium" / "practice.html"
+    template.write_text("<script>window.stolen = 1</script>\n" + template.read_text("utf-8"),
+                        encoding="utf-8")
+    result = run_mkdocs(root, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("practices/bridges/index.html: an inline script that is not one of the theme's "
+            "known ones ('window.stolen = 1'), which browsers would refuse to run") \
+        in result.stderr
