@@ -7,7 +7,7 @@ import json
 from compendium.dataset import Dataset
 from compendium.opendata.jsonschema import collection_schema
 from compendium.opendata.records import records_json
-from compendium.opendata.table import write_csv
+from compendium.opendata.table import spreadsheet_csv, write_csv
 from compendium.schemas import RECORD_TYPES
 
 FOLDER = "data"
@@ -27,11 +27,13 @@ def open_data_files(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, s
         csv_text, columns = write_csv(records)
         files[f"{FOLDER}/{name}.json"] = _json(records)
         files[f"{FOLDER}/{name}.csv"] = csv_text
+        files[f"{FOLDER}/{name}.spreadsheet.csv"] = spreadsheet_csv(csv_text)
         schema = collection_schema(record_type, languages)
         schema["x-csv-columns"] = columns  # which CSV columns hold JSON (lists, numbers)
         files[f"{FOLDER}/{name}.schema.json"] = _json(schema)
         index.append({"type": record_type.kind, "count": len(records),
                       "json": f"{name}.json", "csv": f"{name}.csv",
+                      "spreadsheet_csv": f"{name}.spreadsheet.csv",
                       "schema": f"{name}.schema.json"})
     files[f"{FOLDER}/index.json"] = _json({"languages": list(languages), "files": index})
     return files
