@@ -110,6 +110,9 @@ def _check_layout(project: Project, log: ProblemLog) -> None:
     """Report files and folders under data/ that nothing would read (typos, strays)."""
     known = {t.folder for t in RECORD_TYPES.values()} | {VOCABULARY_FOLDER}
     for path in files_in(project.data_dir, project.root, project.display_path, log):
+        if path.name in known and not path.is_dir():
+            log.add(project.display_path(path), 0, "", "expected a folder of records, found "
+                    "a file; move it aside and create the folder")
         if path.name in known:
             continue
         log.add(project.display_path(path), 0, "", "unknown file or folder, nothing reads it "

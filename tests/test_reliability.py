@@ -155,3 +155,38 @@ def test_an_unexpected_inline_script_stops_the_build_with_a_clear_message(make_p
     assert ("practices/bridges/index.html: an inline script that is not one of the theme's "
             "known ones ('window.stolen = 1'), which browsers would refuse to run") \
         in result.stderr
+
+
+def test_translations_command_skips_editor_backups_and_dangling_links(make_project):
+    root = make_project()
+    _junk(root)
+    result = subprocess.run([COMPENDIUM, "translations"], cwd=root, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "dangling" not in result.stdout and "~" not in result.stdout
+
+
+@pytest.mark.slow
+def test_serve_keeps_rebuilding_while_an_editor_holds_its_lock_link(make_project):
+    """Emacs makes `.#bridges.yml` (a link to nowhere) as soon as the file is modified."""
+    import os
+    import signal
+
+    from tests.test_serve import _free_port, _wait_for
+
+    root = make_project()
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+         "--watch", "data"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/en/practices/bridges/"
+        _wait_for(url, "Bridges to work")
+        _junk(root)
+        record = root / "data" / "practices" / "bridges.yml"
+        record.write_text(record.read_text().replace("Bridges to work", "Bridges to jobs"))
+        _wait_for(url, "Bridges to jobs")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
