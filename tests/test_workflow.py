@@ -35,11 +35,20 @@ def test_it_tests_then_builds_strictly_then_deploys():
     assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
     assert "make pdf" in _runs(jobs["build"])  # the site, strict, with the printed compendium
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "COMPENDIUM_PDF=1 $(BIN)/mkdocs build --strict" in makefile.split("\npdf:")[1]
+    pdf = makefile.split("\npdf:")[1].split("\n\n")[0]
+    assert "COMPENDIUM_PDF=1" in pdf and "$(BIN)/mkdocs build --strict" in pdf
     assert "actions/upload-pages-artifact" in _uses(jobs["build"])
     assert _uses(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_the_suite_runs_on_every_supported_python():
+    test = _workflow()["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert test["container"] == "python:${{ matrix.python }}-bookworm"
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11,<3.14"' in pyproject
 
 
 def test_dependencies_are_cached():

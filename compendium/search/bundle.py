@@ -19,14 +19,19 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from compendium.l10n import Localizer
 from compendium.safe_markdown import SafeMarkdown
 from compendium.search.analysis import analyzer, browser_scripts
 from compendium.search.documents import RecordText, SearchDocument, page_document
 from compendium.search.index import build_index, shard_index
-from compendium.search.refs import ref_of
-from compendium.site import SiteModel, relative_url
+from compendium.search.refs import record_refs, ref_of
+from compendium.urls import relative_url
+
+if TYPE_CHECKING:
+    from compendium.site import SiteModel
 
 FOLDER = "search/data"  # under the language's folder: search/data/manifest.js
 SNIPPET_CHARS = 2000  # text kept per page for result snippets
@@ -51,16 +56,21 @@ class LanguageSearch:
         return relative_url(f"{self.site.prefix(self.lang)}index.html", dest_uri,
                             self.directory_urls)
 
+    @cached_property
+    def refs(self) -> dict:
+        """Index ids of the record pages (see refs.record_refs)."""
+        return record_refs(self.site.dataset)
+
     def add_page(self, dest_uri: str, title: str, content_html: str) -> None:
-        """A hand-written page, as MkDocs rendered it."""
-        ref = ref_of(len(self.site.search_refs) + len(self.pages))
+        """A hand-written page, as the front end rendered it."""
+        ref = ref_of(len(self.refs) + len(self.pages))
         self.pages.append(page_document(ref, self.url(dest_uri), title, content_html))
 
     def documents(self) -> list[SearchDocument]:
         text = RecordText(self.site, self.l10n, self.markdown)
         records = [
-            text.document(record, ref, self.url(self.site.record_dest(record, self.lang)))
-            for record, ref in self.site.search_refs.items()
+            text.document(record, ref, self.url(self.site.dest("record", self.lang, record)))
+            for record, ref in self.refs.items()
         ]
         return records + self.pages
 

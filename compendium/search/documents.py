@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nh3
 
@@ -22,12 +22,9 @@ from compendium.fields import Country, Field, ListOf, Object, Ref, Str, Text
 from compendium.l10n import Localizer, localize
 from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
-from compendium.site import SiteModel
 
-# Fields that are not about the record's subject, or are searched as title/summary.
-_SKIPPED = {"title", "name", "summary", "source_language", "publish", "provenance",
-            "source_notes", "links", "translations"}
-
+if TYPE_CHECKING:
+    from compendium.site import SiteModel
 
 @dataclass(frozen=True)
 class SearchDocument:
@@ -52,10 +49,11 @@ class RecordText:
 
     def document(self, record: Record, ref: str, url: str) -> SearchDocument:
         summary = localize(record.get("summary"), self.lang, record.source_language)
-        schema = RECORD_TYPES[record.kind].schema
+        record_type = RECORD_TYPES[record.kind]
         body = [
             text
-            for name, field in schema.fields.items() if name not in _SKIPPED
+            for name, field in record_type.schema.fields.items()
+            if name not in record_type.not_searched
             for text in self._texts(field, record.get(name), record)
         ]
         return SearchDocument(ref, url, record.kind, self.site.title(record, self.lang).text,

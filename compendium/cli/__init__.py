@@ -87,7 +87,7 @@ def _cannot_write(project: Project, folder: Path, file: Path) -> str:
 
 
 def _translations(args: argparse.Namespace) -> int:
-    from compendium.translations.cli import run
+    from compendium.cli.translations import run
 
     return run(args)
 

@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from compendium.cli.translations_report import json_report, text_report
 from compendium.dataset import Dataset
 from compendium.loader import check_project
 from compendium.problems import DataError, ProblemLog
@@ -14,7 +15,6 @@ from compendium.project import Project, find_root
 from compendium.schemas import RECORD_TYPES
 from compendium.sourcefiles import walk
 from compendium.translations.marks import mark_page, record_marks, write_record_marks
-from compendium.translations.report import json_report, text_report
 from compendium.translations.status import translatable_fields, translation_status
 
 
