@@ -65,9 +65,10 @@ class Hidden:
         return cls(person, name, (person.get("email") or "").casefold(),
                    _digits(person.get("phone") or ""))
 
-    def found_in(self, text: str) -> str:
-        """What of this person `text` gives away ('name', 'e-mail', 'phone number'), or ''."""
-        if self.name is not None and self.name.search(fold(text)):
+    def found_in(self, text: str, folded: str | None = None) -> str:
+        """What of this person `text` gives away ('name', 'e-mail', 'phone number'), or ''.
+        `folded` is fold(text), when the caller has it already."""
+        if self.name is not None and self.name.search(fold(text) if folded is None else folded):
             return "name"
         if self.email and self.email in text.casefold():
             return "e-mail address"
@@ -119,8 +120,9 @@ def _check_values(project: Project, file: str, values: dict[str, Any], hidden: l
                   log: ProblemLog) -> None:
     nodes = None
     for path, text in _texts(values):
+        folded = fold(text)
         for person in hidden:
-            what = person.found_in(text)
+            what = person.found_in(text, folded)
             if not what:
                 continue
             if nodes is None:
