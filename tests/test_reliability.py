@@ -100,16 +100,34 @@ _COSTLY = {
 }
 
 
-@pytest.mark.parametrize("name", list(_COSTLY))
-def test_markdown_at_the_bounds_is_refused_or_rendered_well_under_a_second(name):
-    block = _COSTLY[name]
-    text = (block * (MAX_TEXT // len(block)))[:MAX_TEXT]
-    start = time.perf_counter()
-    refused = markdown_problem(text)
-    if not refused:
+def _best_time(render, text: str) -> float:
+    """The fastest of three runs: the machine is shared, and noisy."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        render(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _validate_and_render(text: str) -> None:
+    if not markdown_problem(text):
         plain_paragraphs(text)
         SafeMarkdown().render(text)
-    assert time.perf_counter() - start < 1.0, name  # generous: a shared, noisy machine
+
+
+@pytest.mark.parametrize("name", list(_COSTLY))
+def test_markdown_at_the_bounds_is_refused_or_rendered_about_as_fast_as_prose(name):
+    """Measured against ordinary prose of the same length on the same machine (about
+    0.05 s): a few times slower at most (before the bounds, 10 000 '[' took 10 s and
+    600 '- ' crashed). A ratio, since the machine is shared and noisy."""
+    block = _COSTLY[name]
+    text = (block * (MAX_TEXT // len(block)))[:MAX_TEXT]
+    prose = ("The project offers **guidance** and [training](https://example.org/).\n\n"
+             "- one\n- two\n\n")
+    prose = (prose * (MAX_TEXT // len(prose)))[:MAX_TEXT]
+    assert _best_time(_validate_and_render, text) < 20 * _best_time(_validate_and_render,
+                                                                       prose), name
 
 
 @pytest.mark.parametrize("size", [900_000, 1_000_000], ids=["900 kB", "1 MB"])
@@ -126,7 +144,11 @@ def test_a_field_of_a_megabyte_is_refused_well_under_a_second(make_project, unit
     _dataset, _catalogues, log = check_project(Project.load(root))
     elapsed = time.perf_counter() - start
     assert [problem.file for problem in log] == ["data/practices/huge.yml"]
-    assert elapsed < 1.0  # generous: a shared, noisy machine (typically a few hundredths)
+    (root / "data" / "practices" / "huge.yml").unlink()
+    start = time.perf_counter()
+    check_project(Project.load(root))
+    # Well under a second more than the same project without it (a shared, noisy machine).
+    assert elapsed < time.perf_counter() - start + 1.0
 
 
 def test_only_the_themes_known_inline_scripts_are_hashed():
