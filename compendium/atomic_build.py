@@ -72,26 +72,12 @@ def _interrupted(signum: int, _frame) -> None:
 
 def build(target: Path, command: list[str], zip_path: Path | None) -> int:
     """Run `command` into a new folder; on success swap it (and its zip) in."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-{os.getpid()}-",
-                                  dir=target.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    fresh.chmod(0o777 & ~umask)  # mkdtemp's 0700 would hide the site from a web server
+    fresh = _fresh_folder(target)
     new_zip = None
     try:
-        try:
-            code = subprocess.call([part.replace("{}", str(fresh)) for part in command])
-        except OSError as error:
-            print(f"cannot run {command[0]} ({error.strerror})", file=sys.stderr)
-            code = 127
+        code = _run(command, fresh, target)
         if code != 0:
-            print(f"the build failed (exit status {code}); {target.name}/ is unchanged",
-                  file=sys.stderr)
             return code
-        if not any(fresh.iterdir()):
-            print(f"the build wrote nothing; {target.name}/ is unchanged", file=sys.stderr)
-            return 1
         if zip_path is not None:
             zip_path.parent.mkdir(parents=True, exist_ok=True)
             new_zip = zip_path.with_name(f".{zip_path.name}.{os.getpid()}.tmp")
@@ -106,6 +92,33 @@ def build(target: Path, command: list[str], zip_path: Path | None) -> int:
         shutil.rmtree(fresh, ignore_errors=True)
         if new_zip is not None:
             new_zip.unlink(missing_ok=True)
+
+
+def _fresh_folder(target: Path) -> Path:
+    """An empty folder next to `target`, named after this run, readable as a site is."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-{os.getpid()}-",
+                                  dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    fresh.chmod(0o777 & ~umask)  # mkdtemp's 0700 would hide the site from a web server
+    return fresh
+
+
+def _run(command: list[str], fresh: Path, target: Path) -> int:
+    """The build command's exit status (0 only if it wrote something into `fresh`)."""
+    try:
+        code = subprocess.call([part.replace("{}", str(fresh)) for part in command])
+    except OSError as error:
+        print(f"cannot run {command[0]} ({error.strerror})", file=sys.stderr)
+        code = 127
+    if code == 0 and not any(fresh.iterdir()):
+        print(f"the build wrote nothing; {target.name}/ is unchanged", file=sys.stderr)
+        return 1
+    if code != 0:
+        print(f"the build failed (exit status {code}); {target.name}/ is unchanged",
+              file=sys.stderr)
+    return code
 
 
 def swap(fresh: Path, target: Path) -> None:
