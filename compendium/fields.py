@@ -405,6 +405,21 @@ class Email(Matching):
     what = "a valid e-mail address"
 
 
+class Subdivision(Matching):
+    """An ISO 3166-2 code: a region or province, as the map's outlines name it."""
+
+    expected = "an ISO 3166-2 code"
+    example = "IT-52"
+    pattern = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+    what = "an ISO 3166-2 code of a region or province"
+
+    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
+        if not self.pattern.match(text) and self.pattern.match(text.upper()):
+            return check.error(node, path, f"{_quote(text)} is not {self.what} "
+                               f"(expected {self.expected}, in capitals: {text.upper()})")
+        return super().parse(text, node, path, check)
+
+
 class Phone(Scalar):
     """A phone number libphonenumber reads as valid, in international form (compendium.phones)."""
 
