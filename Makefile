@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
 
-.PHONY: help install serve build pdf offline validate translations test lint bench clean
+.PHONY: help install serve build pdf offline validate translations test lint bench bench-search clean
 
 help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
@@ -24,6 +24,7 @@ help:
 	@echo "make test      run the tests (unit, golden, build, browser)"
 	@echo "make lint      ruff"
 	@echo "make bench     build time, page size and search benchmark (writes benchmarks/results.md)"
+	@echo "make bench-search  search quality and speed on the real site, against Pagefind"
 
 install: $(STAMP)
 
@@ -80,6 +81,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py
+
+# Search quality (benchmarks/search_queries.yml) and speed on the real site, against
+# Pagefind; BASELINE=<commit> also measures the search of that commit ("today's").
+bench-search: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python benchmarks/search_eval.py $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
 	rm -rf site .site-build site-offline dist benchmarks/work

@@ -29,6 +29,7 @@ from mkdocs.utils import get_build_datetime
 
 from compendium.csp import POLICY, fill_policy
 from compendium.loader import Compendium, open_compendium
+from compendium.minify import is_own_script, minified_script
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
 from compendium.printed import print_document, write_pdf
@@ -130,6 +131,7 @@ def on_files(files: Files, config) -> Files:
         files.append(_generated_file(spec, site, config))
         build.specs[spec.src_uri] = spec
     _serve_material_script_locally(files, config)
+    _serve_own_scripts_minified(files, config)
     build.files = files
     return files
 
@@ -149,6 +151,15 @@ def _serve_material_script_locally(files: Files, config) -> None:
         elif uri.startswith(f"{MATERIAL_SCRIPTS}bundle.") and uri.endswith(".min.js"):
             files.remove(file)
             files.append(File.generated(config, uri, content=_local_bundle(file.abs_src_path)))
+
+
+def _serve_own_scripts_minified(files: Files, config) -> None:
+    """The site's own scripts (assets/compendium/*.js), minified (compendium.minify)."""
+    for file in list(files):
+        if is_own_script(file.src_uri):
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri,
+                                        content=minified_script(file.abs_src_path)))
 
 
 @cache  # the same theme file for every language, and every rebuild of `mkdocs serve`

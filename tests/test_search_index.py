@@ -269,7 +269,7 @@ def test_a_hand_written_page_is_summarised_by_its_first_paragraph_without_its_co
             "<script>ignored()</script>")
     document = page_document("9", "about/", "About", html)
     assert [p.text for p in document.summary] == ["The compendium & its sources."]
-    assert [p.text for p in document.body] == ["Methods", "How records were made, e.g. .",
+    assert [p.text for p in document.body] == ["Methods", "How records were made, e.g. make build.",
                                                 "One", "Two"]
 
 

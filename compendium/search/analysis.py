@@ -126,6 +126,7 @@ class Lexicon:
     analyzer: Analyzer
     overrides: dict[str, str]
     words: dict[str, str]  # every folded word of the text (stop words aside) -> its term
+    written: dict[str, str] = field(default_factory=dict)  # folded word -> most used spelling
     _memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def term(self, word: str) -> str | None:
@@ -166,14 +167,16 @@ def build_lexicon(language: Analyzer, texts: Iterable[str]) -> Lexicon:
         for word in words(text):
             written[fold(word)][word] += 1
     overrides: dict[str, str] = {}
+    spelling: dict[str, str] = {}
     for folded in sorted(written):
-        if folded in language.stopwords or _is_number(folded):
+        if folded in language.stopwords:
             continue
-        best = min(written[folded].items(), key=lambda item: (-item[1], item[0]))[0]
+        best = spelling[folded] = min(written[folded].items(),
+                                      key=lambda item: (-item[1], item[0]))[0]
         term = language.written_term(best)
-        if term != language.stem(folded):
+        if term != language.stem(folded) and not _is_number(folded):
             overrides[folded] = term
-    lexicon = Lexicon(language, overrides, {})
+    lexicon = Lexicon(language, overrides, {}, spelling)
     for folded in sorted(written):
         term = lexicon.term(folded)
         if term is not None:

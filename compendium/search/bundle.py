@@ -119,7 +119,7 @@ def bundle(documents: list[SearchDocument], lang: str, interface: dict | None = 
         shards.append([shard.first, name])
     fragments = {f"{document.ref}{suffix}": _json(data) for document in documents
                  for suffix, data in _fragments(document)}
-    words = _json(_lexicon_entries(vocabulary))
+    words = _json(_lexicon_entries(vocabulary, lexicon.written))
     files[f"l-{_digest(words)}.js"] = _script("lexicon", f"l-{_digest(words)}", words)
     folder = f"f-{_digest(''.join(fragments.values()))}"
     for key, data in fragments.items():
@@ -148,13 +148,14 @@ def _texts(documents: list[SearchDocument]):
             yield passage.text
 
 
-def _lexicon_entries(vocabulary: dict[str, list]) -> list:
+def _lexicon_entries(vocabulary: dict[str, list], written: dict[str, str]) -> list:
     """[term, pages holding it, "its words"], by term: the whole lexicon, which the
-    browser loads to correct typos and to tell a word of another language."""
+    browser loads to correct typos (showing the words as the text writes them)
+    and to tell a word of another language."""
     by_term: dict[str, list[str]] = defaultdict(list)
     pages: dict[str, int] = {}
     for word, (term, count) in vocabulary.items():
-        by_term[term].append(word)
+        by_term[term].append(written.get(word, word))
         pages[term] = count
     return [[term, pages[term], " ".join(sorted(found))] for term, found in sorted(by_term.items())]
 

@@ -5,8 +5,8 @@ Record pages are described from the records themselves, walking their schema
 records they point to), in the reader's language with the same fallbacks the
 page shows. Hand-written pages are described from their HTML, without their
 code blocks: those are examples (the contributor guide's YAML), not what the
-page is about. Catalogue and search pages are not indexed: they only list
-what the index already holds.
+page is about; code within a sentence stays. Catalogue and search pages are
+not indexed: they only list what the index already holds.
 
 Text is kept as passages (a paragraph, or a field such as the promoters with
 its label) so that a result's snippet is cut from one passage and labelled,
@@ -171,9 +171,10 @@ def html_text(fragment: str) -> str:
 
 _BLOCKS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "blockquote",
            "figcaption", "div", "section", "table", "ul", "ol", "dl", "tr", "br", "hr"}
-# Left out: the title (indexed on its own), code (examples, not what the page says).
+# Left out: the title (indexed on its own) and code blocks (examples, such as the
+# contributor guide's YAML, not what the page says).
 _SKIP_BLOCKS = {"h1", "pre"}
-_SKIP = _SKIP_BLOCKS | {"script", "style", "code", "template"}
+_SKIP = _SKIP_BLOCKS | {"script", "style", "template"}
 
 
 class _PageParser(HTMLParser):

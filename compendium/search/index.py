@@ -35,7 +35,7 @@ from compendium.search.ranking import FIELDS
 
 LUNR_VERSION = "2.3.9"  # the vendored lunr.js, which loads these indexes
 _K1, _B = 1.2, 0.75  # lunr's BM25 parameters
-SHARD_BYTES = 16_000  # postings, positions, vectors, words per shard, about (a term may exceed it)
+SHARD_BYTES = 10_000  # postings, positions, vectors, words per shard, about (a term may exceed it)
 NAME_MARK = "="  # after a word in the name field; twice after a whole name
 
 

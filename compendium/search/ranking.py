@@ -19,9 +19,9 @@ Results are sorted by, in turn:
 5. the score: BM25 weights of the words in the fields (name > title >
    summary > body; a title word that only shares the stem counts
    `STEM_ONLY_TITLE` of a title match), words completed while typing count
-   `PREFIX`, plus a bonus for the words as a phrase and for their proximity,
-   all multiplied by the page type's factor (practices first at an equal
-   match, hand-written pages last);
+   `PREFIX`; raised when the words stand as a phrase (`PHRASE`) and the
+   closer they stand (`PROXIMITY`); multiplied by the page type's factor
+   (practices first at an equal match, hand-written pages last);
 6. ties: the type's priority (`KINDS`), then the page's id, which follows the
    record types in `KINDS` order and, within a type, the order of the files.
 """
@@ -41,9 +41,9 @@ KIND_FACTOR = {"practice": 1.0, "project": 1.0, "workshop": 0.9, "organisation":
 
 STEM_ONLY_TITLE = 0.25  # a title word sharing only the stem of a query word
 PREFIX = 0.5  # a word the reader is still typing, completed from the lexicon
-PHRASE = 4.0  # the query's words in a row, in order
-PROXIMITY = 2.0  # the words close together: full bonus when adjacent ...
-PROXIMITY_WINDOW = 24  # ... none beyond this many words apart
+PHRASE = 0.5  # the query's words in a row, in order: the score times 1.5
+PROXIMITY = 0.3  # the words close together: up to times 1.3 when adjacent ...
+PROXIMITY_WINDOW = 24  # ... nothing beyond this many words apart
 
 # Typos: edits allowed (substitution, insertion, deletion, transposition of
 # two neighbours) by word length, for words the index does not hold.
@@ -53,7 +53,7 @@ RARE_WORD_RATIO = 5  # ... of a word in this many times more pages
 
 COMPLETIONS = 20  # most frequent words completing the last word while typing
 MIN_PREFIX = 2  # letters before completing
-NAME_FORM_LENGTH = 2  # forms of a word that count as it in a title: same stem, +-2 letters
+NAME_FORM_EDITS = 2  # forms of a word that count as it in a title: same stem, 2 edits at most
 MAX_WORDS = 12  # words searched in a query; the rest are ignored (and the reader told)
 
 
@@ -73,6 +73,6 @@ def policy() -> dict:
         "rareWordRatio": RARE_WORD_RATIO,
         "completions": COMPLETIONS,
         "minPrefix": MIN_PREFIX,
-        "nameFormLength": NAME_FORM_LENGTH,
+        "nameFormEdits": NAME_FORM_EDITS,
         "maxWords": MAX_WORDS,
     }

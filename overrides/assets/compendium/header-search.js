@@ -248,7 +248,8 @@
       note.className = "cmp-highlight";
       note.setAttribute("role", "note");
       var text = document.createElement("p");
-      text.textContent = manifest.strings.highlighted.replace("{words}", Array.from(wanted).join(", "));
+      var seen = Array.from(new Set(marks.map(function (mark) { return mark.textContent.toLowerCase(); })));
+      text.textContent = manifest.strings.highlighted.replace("{words}", seen.join(", "));
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";

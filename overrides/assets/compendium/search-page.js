@@ -61,15 +61,15 @@
   }
 
   function countMessage(found, text, shown) {
-    var count = shown.length;
+    var count = found.results.length;
     var values = { count: count, query: text.trim() };
     if (found.stopwordsOnly) return S.format(strings.stopwords, values);
     if (found.onlyExcluded) return strings.only_excluded;
     if (count === 0) return S.format(strings.none, values);
     var message = S.format(count === 1 ? strings.results_one : strings.results_other, values);
-    if (chosen && current.results.length !== count) {
+    if (chosen && shown.length !== count) {
       message += " " + S.format(strings.showing, {
-        shown: count, count: current.results.length, type: current.labels[chosen].other });
+        shown: shown.length, count: count, type: current.labels[chosen].other });
     }
     return message;
   }
@@ -119,7 +119,7 @@
       radio.name = "type";
       radio.value = option[0];
       radio.checked = option[0] === chosen;
-      label.append(radio, " " + option[1] + " ", count(option[2]));
+      label.append(radio, option[1] + " ", count(option[2]));
       types.appendChild(label);
     });
   }

@@ -196,10 +196,10 @@
         var key = "lexicon:" + manifest.lexicon.replace(/\.js$/, "");
         return loadScript(self.base + manifest.lexicon, key);
       }).then(function (entries) {
-        var byWord = new Map();
+        var byWord = new Map(); // folded word -> its term, pages, and spelling in the text
         entries.forEach(function (entry) {
-          entry[2].split(" ").forEach(function (word) {
-            byWord.set(word, { term: entry[0], df: entry[1] });
+          entry[2].split(" ").forEach(function (written) {
+            byWord.set(fold(written), { term: entry[0], df: entry[1], written: written });
           });
         });
         return byWord;
@@ -298,42 +298,56 @@
     return query;
   }
 
-  /* A word's alternatives: [{term, factor, forms}], by term. */
+  /*
+   * One way to read a word: its term, how much a match counts (`factor`), the
+   * words of the text it stands for (`forms`, highlighted on the page opened)
+   * and those among them that count as the very word in a title (`names`):
+   * the word itself and forms within a few edits (`integrazioni` for
+   * `integrazione`, not `integra`).
+   */
+  function alternative(term, factor, forms, word, policy) {
+    return { term: term, factor: factor, forms: forms, names: forms.filter(function (form) {
+      return distance(form, word, policy.nameFormEdits) <= policy.nameFormEdits;
+    }) };
+  }
+
+  function merge(alternatives, next) {
+    var same = alternatives.find(function (a) { return a.term === next.term; });
+    if (!same) { alternatives.push(next); return; }
+    same.factor = Math.max(same.factor, next.factor);
+    next.forms.forEach(function (form) { if (!same.forms.includes(form)) same.forms.push(form); });
+    next.names.forEach(function (form) { if (!same.names.includes(form)) same.names.push(form); });
+  }
+
+  /* A word's alternatives, by term: the word, the words it starts (typing), its stem. */
   function resolve(index, item, typing, policy) {
-    var alternatives = new Map();
-    function add(term, factor, forms) {
-      var alternative = alternatives.get(term);
-      if (!alternative) alternatives.set(term, alternative = { term: term, factor: 0, forms: [] });
-      alternative.factor = Math.max(alternative.factor, factor);
-      forms.forEach(function (form) {
-        if (!alternative.forms.includes(form)) alternative.forms.push(form);
-      });
-    }
+    var alternatives = [];
     return index.word(item.folded).then(function (info) {
       var steps = [];
       if (info) {
         steps.push(index.forms(info.term, item.folded).then(function (forms) {
-          add(info.term, 1, forms);
+          merge(alternatives, alternative(info.term, 1, forms, item.folded, policy));
         }));
       }
       if (typing && item.folded.length >= policy.minPrefix) {
         steps.push(index.completions(item.folded, policy.completions).then(function (found) {
           found.forEach(function (completion) {
-            add(completion.term, info && completion.term === info.term ? 1 : policy.prefix,
-                [completion.word]);
+            var factor = info && completion.term === info.term ? 1 : policy.prefix;
+            merge(alternatives, alternative(completion.term, factor, [completion.word],
+                                            completion.word, policy));
           });
         }));
       }
       return Promise.all(steps).then(function () {
-        if (alternatives.size) return;
+        if (alternatives.length) return;
         return index.term(item.word).then(function (term) {
           return term && index.posting(term).then(function (found) {
-            if (found) add(term, 1, [item.folded]);
+            if (found) merge(alternatives, alternative(term, 1, [item.folded], item.folded, policy));
           });
         });
       });
     }).then(function () {
-      item.alternatives = Array.from(alternatives.values());
+      item.alternatives = alternatives;
     });
   }
 
@@ -348,9 +362,7 @@
       steps.push(index.word(joined).then(function (info) {
         if (!info) return;
         [item, next].forEach(function (word) {
-          var same = word.alternatives.find(function (a) { return a.term === info.term; });
-          if (same) { if (!same.forms.includes(joined)) same.forms.push(joined); return; }
-          word.alternatives.push({ term: info.term, factor: 1, forms: [joined] });
+          merge(word.alternatives, { term: info.term, factor: 1, forms: [joined], names: [joined] });
         });
       }));
     });
@@ -399,7 +411,7 @@
       if (edits > most) return;
       if (!best || edits < best.edits || (edits === best.edits &&
           (info.df > best.df || (info.df === best.df && word < best.word)))) {
-        best = { word: word, term: info.term, df: info.df, edits: edits };
+        best = { word: word, written: info.written, term: info.term, df: info.df, edits: edits };
       }
     });
     return best;
@@ -429,9 +441,9 @@
 
   function useCorrection(index, item, best, found) {
     return index.forms(best.term, best.word).then(function (forms) {
-      found.corrections.push({ from: item.word, to: best.word });
+      found.corrections.push({ from: item.word, to: best.written });
       item.corrected = best.word;
-      item.alternatives = [{ term: best.term, factor: 1, forms: forms }];
+      item.alternatives = [alternative(best.term, 1, forms, best.word, index.data.ranking)];
     });
   }
 
@@ -467,7 +479,7 @@
     query.words.forEach(function (item) {
       item.alternatives.forEach(function (alternative) {
         want(alternative.term);
-        alternative.forms.forEach(function (form) { want(form + "="); });
+        alternative.names.forEach(function (form) { want(form + "="); });
       });
     });
     names(query).forEach(function (name) { want(name + "=="); });
@@ -531,9 +543,7 @@
         var entry = table.get(alternative.term);
         if (!entry) return;
         var named = new Map();
-        alternative.forms.forEach(function (form) {
-          if (Math.abs(form.length - (item.corrected || item.folded).length) > policy.nameFormLength &&
-              alternative.factor === 1) return;
+        alternative.names.forEach(function (form) {
           var nameEntry = table.get(form + "=");
           refsOf(nameEntry, ["name"]).forEach(function (ref) {
             named.set(ref, Math.max(named.get(ref) || 0, weight(nameEntry, "name", ref)));
@@ -620,13 +630,15 @@
     });
     var best = results.reduce(function (most, r) { return Math.max(most, r.matched); }, 0);
     if (best === reachable) results = results.filter(function (r) { return r.matched === best; });
-    var order = policy.kinds;
-    results.sort(function (a, b) {
-      return b.matched - a.matched || b.quoted - a.quoted || b.named - a.named ||
-        b.titled - a.titled || b.score - a.score ||
-        order.indexOf(a.kind) - order.indexOf(b.kind) || a.number - b.number;
-    });
+    results.sort(function (a, b) { return compare(a, b, policy.kinds); });
     return { results: results, best: best };
+  }
+
+  /* The order of results (see compendium/search/ranking.py), ties included. */
+  function compare(a, b, kinds) {
+    return b.matched - a.matched || b.quoted - a.quoted || b.named - a.named ||
+      b.titled - a.titled || b.score - a.score ||
+      kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.number - b.number;
   }
 
   function judge(found, query, offsets, named, reachable, manifest) {
@@ -643,11 +655,11 @@
     if (all && present.length > 1) {
       var pick = function (lists) { return present.map(function (i) { return lists[i]; }); };
       var at = pick(offsets);
-      if (inARow(pick(found.text), at) || inARow(pick(found.title), at)) score += policy.phrase;
+      if (inARow(pick(found.text), at) || inARow(pick(found.title), at)) score *= 1 + policy.phrase;
       var minimum = at[at.length - 1] - at[0] + 1;
       var wide = span(pick(found.text));
       if (wide < Infinity) {
-        score += policy.proximity * Math.max(0, 1 - (wide - minimum) / policy.proximityWindow);
+        score *= 1 + policy.proximity * Math.max(0, 1 - (wide - minimum) / policy.proximityWindow);
       }
       for (var group = 0; group < query.groups; group++) quoted += quotedMatch(found, query, group);
     }
@@ -994,6 +1006,7 @@
     fragment: fragment,
     page: page,
     renderResult: renderResult,
+    compare: compare,
     link: link,
     manifest: function () { return own().manifest(); },
     strings: function () { return home ? home.strings : {}; },
