@@ -351,7 +351,7 @@ def write_results(rows: list[dict], search: dict | None = None) -> None:
     ]
     if search is not None:
         lines += search_lines(search)
-    RESULTS.write_text("\n".join(lines))
+    RESULTS.write_text(search_bench.with_kept_sections("\n".join(lines), RESULTS))
 
 
 def main(argv: list[str]) -> None:

@@ -14,7 +14,7 @@ from compendium.project import Project
 from compendium.search.analysis import fold
 from tests.browser import PageWatch, serve, wait_until
 from tests.checkers import axe_violations
-from tests.conftest import REPO
+from tests.conftest import REPO, run_mkdocs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -405,3 +405,34 @@ def test_the_results_page_counts_each_type_and_narrows_to_one(served, browser):
     assert page.locator("#cmp-search-results > li").count() == 3
     assert watch.problems == []
     page.close()
+
+
+def _practice(title: str, description: str) -> str:
+    return (f"source_language: en\ntitle:\n  en: {title}\npromoters: [helping-hands]\n"
+            f"subject:\n  en: {title}\ndescription:\n  en: {description}\n"
+            "provenance:\n  source: fixture-source\n  location: {en: sheet 9}\n")
+
+
+def test_the_query_words_in_a_row_or_close_together_rank_first(make_project, tmp_path,
+                                                                 browser):
+    """Two pages alike but for how far apart the words stand; the far one comes first in
+    the page order, so only the words' proximity can put the near one before it."""
+    filler = "people meet every week to share news about work school and family life"
+    overlay = tmp_path / "overlay"
+    (overlay / "practices").mkdir(parents=True)
+    (overlay / "practices" / "a-far.yml").write_text(_practice(
+        "Northern example", f"The garden opens on Mondays; {filler}; a cooperative runs it."))
+    (overlay / "practices" / "b-near.yml").write_text(_practice(
+        "Southern example", f"The garden cooperative opens on Mondays; {filler}; it runs."))
+    root = make_project(overlay=overlay)
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as base:
+        page, _ = _open_search(browser, base, "en")
+        assert _search(page, "garden cooperative")["titles"][:2] == [
+            "Southern example", "Northern example"]  # in a row
+        assert _search(page, "cooperative garden")["titles"][:2] == [
+            "Southern example", "Northern example"]  # close together
+        assert _search(page, "mondays")["titles"][:2] == [
+            "Northern example", "Southern example"]  # a single word: a tie, in page order
+        page.close()
