@@ -3,16 +3,20 @@
 #   make test    run the whole test suite
 # Everything installs itself into .venv on first use.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Any Python from 3.11 to 3.13 (pyproject.toml's requires-python).
+PYTHON ?= $(shell command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Previewing and building need only the runtime dependencies (STAMP); the tests add
+# their toolchain (TEST_STAMP: pytest, Playwright, the npm checkers...).
 STAMP ?= $(VENV)/.installed
+TEST_STAMP ?= $(VENV)/.installed-test
 SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
 
-.PHONY: help install serve build pdf offline validate translations test lint bench bench-search clean
+.PHONY: help install serve build pdf offline validate translations test test-pythons lint bench bench-search clean
 
 help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
@@ -22,18 +26,23 @@ help:
 	@echo "make validate  check every record without building"
 	@echo "make translations  what is missing or outdated in each language"
 	@echo "make test      run the tests (unit, golden, build, browser)"
+	@echo "make test-pythons  the fast tests on the other supported Pythons (3.11-3.13) found here"
 	@echo "make lint      ruff"
 	@echo "make bench     build time, page size and search benchmark (writes benchmarks/results.md)"
 	@echo "make bench-search  search quality and speed on the real site, against Pagefind"
 
 install: $(STAMP)
 
+$(STAMP): pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
 # The checkers the tests run on built pages (axe-core, the Nu Html Checker)
 # come from npm (package-lock.json); their install scripts are not run (vnu-jar's
 # would download a Java runtime: the system's is used).
-$(STAMP): pyproject.toml constraints.txt package-lock.json
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(TEST_STAMP): $(STAMP) package-lock.json
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; fi
 	touch $@
@@ -72,13 +81,18 @@ validate: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/compendium translations
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+# The fast tests (no MkDocs builds, no browser) on every other supported Python
+# found on this machine; .ci/run calls it after `make test`.
+test-pythons:
+	bash .ci/other-pythons
+
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py
 

@@ -83,6 +83,15 @@ def localize(texts: dict[str, str | None] | None, reader: str,
     return Localized(available[lang], lang, True)
 
 
+class MissingStringError(KeyError):
+    """A template asked for an interface string that no catalogue has (a typo, or a new
+    string not added to locales/ yet)."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
 @cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
@@ -101,7 +110,7 @@ class Localizer:
         """Interface string `key`, with `{name}` placeholders filled in."""
         text = self._strings.get(key, self._fallback.get(key))
         if text is None:
-            raise KeyError(f"interface string '{key}' is missing from locales/")
+            raise MissingStringError(key)
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:

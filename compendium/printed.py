@@ -2,7 +2,7 @@
 templates as the site, turned into a PDF by WeasyPrint (see write_pdf).
 
 The record fragments are rendered as if they lived where the PDF lives
-(SiteModel.pdf_dest: `<lang>/compendium.pdf`), so their relative links resolve
+(urls.pdf_dest: `<lang>/compendium.pdf`), so their relative links resolve
 to the site's pages once WeasyPrint makes them absolute against the site's
 address. Each record keeps its fallback notices and `lang` marks, and its
 provenance section.
@@ -15,13 +15,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from compendium.pages import PAGE_TYPES
 from compendium.render import Renderer
-from compendium.schemas import RECORD_TYPES
-from compendium.site import PageSpec
+from compendium.schemas import RECORD_TYPES, RecordType
+from compendium.settings import BuildSettings
+from compendium.urls import pdf_dest
 
-# Parts of the printed compendium, in order: record kind and its heading key.
-PARTS = (("project", "catalogue.projects.title"), ("workshop", "catalogue.workshops.title"),
-         ("practice", "catalogue.practices.title"), ("person", "catalogue.people.title"))
+# Record pages are rendered as if they lived at the PDF's place, with directory URLs.
+_SETTINGS = BuildSettings(directory_urls=True)
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,27 @@ class PrintedPart:
 def print_document(renderer: Renderer, lang: str, site_name: str, date_text: str) -> str:
     """The whole compendium in `lang` as one HTML document, ready for WeasyPrint."""
     site, l10n = renderer.site, renderer.localizers[lang]
+    record_pages, dest = PAGE_TYPES["record"], pdf_dest(site.prefix(lang))
     parts = []
-    for kind, heading in PARTS:
+    for record_type in printed_types():
         records = []
-        view_sorted = sorted(site.dataset.all(kind),
+        view_sorted = sorted(site.dataset.all(record_type.kind),
                              key=lambda r: l10n.sort_key(site.title(r, lang).text))
         for record in view_sorted:
-            spec = PageSpec(lang, f"{kind}.html", RECORD_TYPES[kind].folder,
-                            site.pdf_dest(lang), record)
-            page = renderer.render(spec, directory_urls=True)
-            records.append(PrintedRecord(f"{kind}-{record.slug}", page.title, page.title_lang,
-                                         Markup(page.html)))
-        parts.append(PrintedPart(f"part-{RECORD_TYPES[kind].folder}", l10n.t(heading), records))
+            page = renderer.render(record_pages.spec(lang, record, dest), _SETTINGS)
+            records.append(PrintedRecord(f"{record.kind}-{record.slug}", page.title,
+                                         page.title_lang, Markup(page.html)))
+        parts.append(PrintedPart(f"part-{record_type.folder}", l10n.t(record_type.heading),
+                                 records))
     template = renderer.env.get_template("print.html")
     return template.render(parts=parts, lang=lang, site_name=site_name, date=date_text,
                            t=l10n.t, l10n=l10n)
+
+
+def printed_types() -> list[RecordType]:
+    """The record types the printed compendium has a part for, in its order."""
+    return sorted((t for t in RECORD_TYPES.values() if t.print_position is not None),
+                  key=lambda t: t.print_position)
 
 
 def write_pdf(html: str, base_url: str, stylesheet: Path, target: Path) -> None:

@@ -4,23 +4,38 @@ The Jinja environment here is the core's own, with autoescaping on: record
 text is untrusted, and only `SafeMarkdown` output is ever marked safe. The
 fragment becomes the page's content; the surrounding theme (Material today)
 adds header, navigation and footer.
+
+A template's mistake (an unknown interface string, a misspelt field, any
+other error) stops the build with one line that names the template, its line
+and the page, instead of a traceback or a silently missing section.
 """
 
 from __future__ import annotations
 
 import re
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.exceptions import TemplateSyntaxError
 from markupsafe import Markup
 
-from compendium.l10n import Localizer
+from compendium.l10n import Localizer, MissingStringError
+from compendium.pages import PAGE_TYPES, PageSpec, TemplatePathError
+from compendium.pages.base import Heading
 from compendium.safe_markdown import SafeMarkdown
-from compendium.site import PageSpec, SiteModel
-from compendium.view import Heading, PageView
+from compendium.settings import BuildSettings
+from compendium.site import SiteModel
 
 # Every id our templates write (record text cannot carry ids: the sanitiser drops them).
 _ID_RE = re.compile(r'\bid="([^"]+)"')
+
+
+class RenderError(Exception):
+    """A template failed; the message is one line a maintainer can act on."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +49,7 @@ class RenderedPage:
 
 
 class Renderer:
-    """Turns a `PageSpec` into HTML; one instance serves every language of a build."""
+    """Turns a `PageSpec` into HTML; one instance serves every language and every build."""
 
     def __init__(self, site: SiteModel, localizers: dict[str, Localizer]):
         self.site = site
@@ -51,20 +66,23 @@ class Renderer:
             auto_reload=False,
         )
 
-    def render(self, spec: PageSpec, directory_urls: bool) -> RenderedPage:
+    def render(self, spec: PageSpec, settings: BuildSettings) -> RenderedPage:
+        """The page's content; raises RenderError when its template fails."""
         l10n = self.localizers[spec.lang]
-        view = PageView(self.site, spec, l10n, self.markdown, directory_urls)
-        title = view.page_title()
-        html = self.env.get_template(spec.template).render(
-            view=view, t=l10n.t, l10n=l10n, record=spec.record, page_title=title
-        )
+        view = PAGE_TYPES[spec.type].view(self.site, spec, l10n, self.markdown, settings)
+        with self._reporting(spec.template, spec.dest_uri):
+            title = view.page_title()
+            html = self.env.get_template(spec.template).render(
+                view=view, t=l10n.t, l10n=l10n, record=spec.record, page_title=title
+            )
         return RenderedPage(html, title.text, title.lang, view.headings,
                             frozenset(_ID_RE.findall(html)), tuple(view.scripts))
 
     def render_pdf_link(self, reader: str, pdf_url: str) -> str:
         """The link to the printable compendium, for pages written by hand (the home page)."""
         l10n = self.localizers[reader]
-        return self.env.get_template("pdf-link.html").render(pdf_url=pdf_url, t=l10n.t)
+        with self._reporting("pdf-link.html", pdf_url):
+            return self.env.get_template("pdf-link.html").render(pdf_url=pdf_url, t=l10n.t)
 
     def render_fallback_page(self, content_html: str, reader: str, original_lang: str,
                              original_url: str, outdated: bool = False) -> str:
@@ -77,7 +95,38 @@ class Renderer:
         unlike record text it is trusted and inserted as it is.
         """
         l10n = self.localizers[reader]
-        template = self.env.get_template("fallback-page.html")
-        return template.render(content=Markup(content_html), reader=reader, outdated=outdated,
-                               original_lang=original_lang, original_url=original_url,
-                               t=l10n.t, l10n=l10n)
+        with self._reporting("fallback-page.html", original_url):
+            template = self.env.get_template("fallback-page.html")
+            return template.render(content=Markup(content_html), reader=reader,
+                                   outdated=outdated, original_lang=original_lang,
+                                   original_url=original_url, t=l10n.t, l10n=l10n)
+
+    @contextmanager
+    def _reporting(self, template: str, page: str) -> Iterator[None]:
+        """Any error while rendering becomes a RenderError that says what failed, where."""
+        try:
+            yield
+        except RenderError:
+            raise
+        except Exception as error:  # a template's mistake, whatever it is: report, no traceback
+            raise RenderError(self._message(template, page, error)) from None
+
+    def _message(self, template: str, page: str, error: Exception) -> str:
+        where = f"{self._where(template, error)} ({page})"
+        if isinstance(error, MissingStringError):
+            default = self.site.project.default_language
+            return (f"{where}: interface string '{error.key}' is missing; add it to "
+                    f"locales/{default}.yml (and the other languages' catalogues)")
+        if isinstance(error, TemplatePathError):
+            return f"{where}: {error}"
+        return f"{where}: {type(error).__name__}: {error}"
+
+    def _where(self, template: str, error: Exception) -> str:
+        """`template:line` of the innermost template frame of an error's traceback."""
+        if isinstance(error, TemplateSyntaxError) and error.lineno:
+            return f"{Path(error.filename or template).name}:{error.lineno}"
+        folder = str(self.site.project.templates_dir)
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.startswith(folder):
+                return f"{Path(frame.filename).name}:{frame.lineno}"
+        return template

@@ -33,14 +33,31 @@ from compendium.fields import (
     period_in_order,
 )
 
+# Fields of every record that say nothing about its subject: left out of the
+# search index's body (titles and summaries are indexed on their own).
+NOT_SEARCHED = frozenset({"title", "name", "summary", "source_language", "publish",
+                          "provenance", "source_notes", "links", "translations"})
+
 
 @dataclass(frozen=True)
 class RecordType:
-    """A kind of record: where its files live and what they may contain."""
+    """A kind of record: where its files live, what they may contain, and how the
+    site presents it. The order of RECORD_TYPES is the order of the catalogues (in
+    the navigation, the search index and the open data).
+    """
 
     kind: str  # singular, used in references and templates: "practice"
     folder: str  # under data/ and in URLs: "practices"
     schema: Object
+    title_field: str = "title"  # the field that names a record (a Text, or a Str if untranslated)
+    print_position: int | None = None  # part of the printed compendium, in order; None: left out
+    searched: bool = True  # whether its pages are in the search index
+    not_searched: frozenset[str] = NOT_SEARCHED  # fields left out of the index's body
+
+    @property
+    def heading(self) -> str:
+        """Interface string naming the whole kind: its catalogue's title, its part of the PDF."""
+        return f"catalogue.{self.folder}.title"
 
 
 def _vocab(name: str, example: str, **kwargs) -> Ref:
@@ -109,7 +126,7 @@ _COMMON_TAIL = {
         help="What each translation was made from; written by `compendium translations mark`."),
 }
 
-PRACTICE = RecordType("practice", "practices", Object({
+PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
     "source_language": Language(required=True, help="Language the source sheet is written in."),
     "title": Text(required=True, help="Short name of the practice."),
     "summary": Text(help="One or two sentences for lists and search results."),
@@ -144,7 +161,7 @@ PRACTICE = RecordType("practice", "practices", Object({
     **_COMMON_TAIL,
 }))
 
-PROJECT = RecordType("project", "projects", Object({
+PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
     "source_language": Language(required=True),
     "title": Text(required=True, help="Full name of the project."),
     "acronym": Str(example="MiStra"),
@@ -180,7 +197,7 @@ PROJECT = RecordType("project", "projects", Object({
     **_COMMON_TAIL,
 }))
 
-WORKSHOP = RecordType("workshop", "workshops", Object({
+WORKSHOP = RecordType("workshop", "workshops", print_position=2, schema=Object({
     "source_language": Language(required=True),
     "title": Text(required=True),
     "summary": Text(),
@@ -198,7 +215,7 @@ WORKSHOP = RecordType("workshop", "workshops", Object({
     **_COMMON_TAIL,
 }))
 
-ORGANISATION = RecordType("organisation", "organisations", Object({
+ORGANISATION = RecordType("organisation", "organisations", title_field="name", schema=Object({
     "source_language": Language(required=True),
     "name": Text(required=True, help="Name as the organisation uses it in each language."),
     "acronym": Str(example="CIOFS-FP"),
@@ -212,7 +229,8 @@ ORGANISATION = RecordType("organisation", "organisations", Object({
     **_COMMON_TAIL,
 }))
 
-PERSON = RecordType("person", "people", Object({
+PERSON = RecordType("person", "people", title_field="name", print_position=4,
+                    schema=Object({
     "source_language": Language(required=True),
     "name": Str(required=True, example="Federica Ruggiero"),
     "publish": Bool(required=True, help="false keeps this person off every page of the site."),

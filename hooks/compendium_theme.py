@@ -1,115 +1,230 @@
-"""What the theme's templates need beyond a page's own content: the header's search
-box, the footer's links, a page's versions in every language (hreflang), and the
-404 page's and the sitemap's contents, which cover every language at once.
+"""MkDocs specifics of the glue: reading the build's settings from mkdocs.yml, the
+virtual files of generated pages, and what Material's templates need in their
+context. Each helper turns MkDocs objects into plain values for the core
+(`compendium.LanguageBuild`) and the core's answers into MkDocs objects or
+template context; none keeps state between builds.
 
 Helpers of compendium_hooks.py (MkDocs puts this folder on the import path while
-it loads a hook); they take the compendium and the language explicitly and keep
-no state between builds.
+it loads a hook).
 """
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+from functools import cache
+from pathlib import Path
 
-from compendium.loader import Compendium
-from compendium.site import relative_url, site_url_of
+import rjsmin
+from jinja2 import BytecodeCache, Environment
+from material_fixes import local_scripts  # hooks/material_fixes.py
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
-FOOTER_PAGES = ("accessibility", "privacy")  # hand-written, in docs/<lang>/
+import compendium
 
-
-def footer(compendium: Compendium, lang: str, link, config) -> dict:
-    """The footer's links in a language: `link` turns an output path into an href."""
-    t = compendium.renderer.localizers[lang].t
-    site = compendium.site
-    links = [{"text": t(f"footer.{name}"),
-              "url": link(site.handwritten_dest(lang, name, config.use_directory_urls))}
-             for name in FOOTER_PAGES]
-    links.append({"text": t("footer.open_data"), "url": link(site.open_data_dest(lang))})
-    links.append({"text": t("footer.translations"), "url": link(site.translations_dest(lang))})
-    feedback = (config.extra or {}).get("feedback_url")
-    if feedback:
-        links.append({"text": t("footer.feedback"), "url": feedback})
-    return {"label": t("footer.label"), "links": links, "made_with": t("footer.made_with"),
-            "and": t("footer.and")}
+SITE_WIDE_TEMPLATES = {"404.html": "404", "sitemap.xml": "sitemap"}
+MATERIAL_SCRIPTS = "assets/javascripts/"
+OWN_SCRIPTS = "assets/compendium/"
 
 
-def alternates(compendium: Compendium, file: File, config) -> list[dict[str, str]]:
-    """Absolute URLs of a page in every language, and x-default (the default language).
-
-    Search engines want them on every page (hreflang) and in the sitemap.
-    """
-    versions = getattr(file, "alternates", {})
-    if not versions or not config.site_url:
-        return []
-    project = compendium.project
-    links = [{"hreflang": lang, "href": _absolute(config, versions[lang].url)}
-             for lang in project.languages if lang in versions]
-    default = project.default_language
-    if default in versions:
-        links.append({"hreflang": "x-default",
-                      "href": _absolute(config, versions[default].url)})
-    return links
+def language(config: MkDocsConfig) -> str:
+    """The language being built: static-i18n sets theme.language before each build."""
+    return config.theme["language"]
 
 
-def _absolute(config, url: str) -> str:
-    """A site URL ('en/practices/x/', or './' for the home page) made absolute."""
-    return config.site_url + ("" if url == "./" else url)
-
-
-def not_found(compendium: Compendium, base_url: str, config) -> list[dict]:
-    """The 404 page's text in every language, with absolute links.
-
-    One 404.html serves every missing URL of the site (GitHub Pages), at any
-    depth: its links start from the site root, and a script shows the
-    language of the URL's prefix (see assets/compendium/not-found.js).
-    """
-    site = compendium.site
-    root = base_url.rstrip("/") + "/"
-    sections = []
-    for lang in site.project.languages:
-        t = compendium.renderer.localizers[lang].t
-        search = root + site_url_of(site.search_dest(lang), config.use_directory_urls)
-        sections.append({
-            "lang": lang, "prefix": site.prefix(lang), "site_name": site_name(config, lang),
-            "title": t("not_found.title"),
-            "text": t("not_found.text"), "home_label": t("not_found.home"),
-            "home": root + site.prefix(lang),
-            "search": {"url": search, "label": t("search.label"),
-                       "placeholder": t("search.placeholder"), "submit": t("search.submit")},
-        })
-    return sections
-
-
-def site_name(config, lang: str) -> str:
-    """The site's name in a language, as mkdocs.yml gives it to static-i18n."""
+def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: str) -> None:
+    """mkdocs.yml and compendium.yml must agree on the languages of the site."""
+    expected = list(opened.languages)
     i18n = config.plugins.get("i18n")
-    for language in i18n.config.languages if i18n is not None else []:
-        if language.locale == lang and language.site_name:
-            return language.site_name
-    return config.site_name
+    if i18n is not None:
+        built = [language.locale for language in i18n.config.languages if language.build]
+        if built != expected:
+            raise Abort(f"mkdocs.yml builds the languages {built} but compendium.yml lists "
+                        f"{expected}; list the same languages, in the same order, in both")
+    if lang not in expected:
+        raise Abort(f"theme.language '{lang}' is not one of compendium.yml's languages {expected}")
 
 
-def sitemap(compendium: Compendium, files: Files | None, config) -> list[dict]:
-    """Every page of every language, each with its alternates (hreflang and x-default).
+def check_navigation(config: MkDocsConfig, pages: list[compendium.PageSpec]) -> None:
+    """mkdocs.yml's nav must list the generated pages whose type is in the navigation
+    (a new page type that declares `in_nav`, say), or they would silently be missing."""
+    listed = set(_nav_paths(config.nav or []))
+    missing = sorted({spec.src_uri.split("/", 1)[1] for spec in pages if spec.in_nav}
+                     - listed)
+    if missing:
+        raise Abort(f"mkdocs.yml's nav does not list {', '.join(missing)}, generated pages "
+                    "that their page type (compendium/pages/) puts in the navigation; "
+                    "add them to nav where readers should find them")
 
-    static-i18n's own sitemap lists only hand-written pages; this one is built
-    from the default language's files, whose alternates name every language.
+
+def _nav_paths(entries) -> list[str]:
+    """Every page path of a nav, however nested (`- Title: path` or `- path`)."""
+    paths: list[str] = []
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if isinstance(entry, str):
+            paths.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                paths.extend(_nav_paths(value))
+    return paths
+
+
+def build_settings(config: MkDocsConfig) -> compendium.BuildSettings:
+    """The build's settings from mkdocs.yml (raises compendium.SettingsError)."""
+    return compendium.BuildSettings(
+        directory_urls=config.use_directory_urls,
+        site_url=config.site_url or "",
+        site_names=_site_names(config),
+        build_date=get_build_datetime().date(),
+        **compendium.extra_settings(config.extra or {}),
+    )
+
+
+def _site_names(config: MkDocsConfig) -> dict[str, str]:
+    """The site's name in each language, as mkdocs.yml gives it to static-i18n."""
+    i18n = config.plugins.get("i18n")
+    languages = i18n.config.languages if i18n is not None else []
+    return {language.locale: language.site_name or config.site_name for language in languages}
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates, shared by the builds of every language.
+
+    MkDocs makes a new Jinja environment for each build, and static-i18n builds
+    once per language: without this, Material's templates are compiled three
+    times. Entries are keyed by template name and source checksum, so the cache
+    holds no language-dependent state.
     """
-    if files is None or not config.site_url:
-        return []
-    entries = []
-    for file in sorted(files.documentation_pages(), key=lambda f: f.dest_uri):
-        versions = alternates(compendium, file, config)
-        for link in versions:
-            if link["hreflang"] != "x-default":
-                entries.append({"loc": link["href"], "alternates": versions})
-    return entries
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-def search_box(compendium: Compendium, lang: str, dest_uri: str, config) -> dict[str, str]:
-    """What the header's search box needs: the search page of this language, and its words."""
-    t = compendium.renderer.localizers[lang].t
-    target = compendium.site.search_dest(lang)
-    return {"url": relative_url(dest_uri, target, config.use_directory_urls),
-            "label": t("search.label"), "placeholder": t("search.placeholder"),
-            "submit": t("search.submit")}
+_bytecode = _MemoryBytecodeCache()
+
+
+def prepare_environment(env: Environment) -> Environment:
+    """The shared template cache, and the Content-Security-Policy as a global of every
+    template (main.html writes it; the core fills in its script hashes)."""
+    env.bytecode_cache = _bytecode
+    env.globals["cmp_csp"] = compendium.CSP_POLICY
+    return env
+
+
+# -- files --------------------------------------------------------------------
+def generated_file(spec: compendium.PageSpec, build: compendium.LanguageBuild,
+                   config: MkDocsConfig) -> File:
+    """A virtual Markdown file for a generated page, with what static-i18n expects of it."""
+    inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+    file.dest_uri = spec.dest_uri
+    # The language switcher of static-i18n reads these to link the same page
+    # in the other languages (see its reconfigure_page_context).
+    file.locale = file.locale_alternate_of = spec.lang
+    file.alternates = {
+        lang: File(spec.src_uri, None, config.site_dir, config.use_directory_urls,
+                   dest_uri=build.dest_in(spec, lang))
+        for lang in build.languages
+    }
+    return file
+
+
+def serve_material_script_locally(files: Files, config: MkDocsConfig) -> None:
+    """Material's script, served with the site's own files in place of its CDN scripts
+    (material_fixes.local_scripts); its source maps are left out."""
+    for file in list(files):
+        uri = file.src_uri
+        if not uri.startswith(MATERIAL_SCRIPTS) or "/" in uri[len(MATERIAL_SCRIPTS):]:
+            continue
+        if uri.endswith(".min.js.map"):
+            files.remove(file)
+        elif uri.startswith(f"{MATERIAL_SCRIPTS}bundle.") and uri.endswith(".min.js"):
+            files.remove(file)
+            files.append(File.generated(config, uri, content=_local_bundle(file.abs_src_path)))
+
+
+def serve_own_scripts_minified(files: Files, config: MkDocsConfig) -> None:
+    """The site's own scripts (assets/compendium/*.js), served without comments and
+    needless spaces: they are written to be read, with comments that say why, and
+    readers download them on every search or page. rjsmin renames nothing, so the
+    served script runs exactly as its source reads, at about half the bytes."""
+    for file in list(files):
+        uri = file.src_uri
+        if uri.startswith(OWN_SCRIPTS) and uri.endswith(".js") and not uri.endswith(".min.js"):
+            files.remove(file)
+            files.append(File.generated(config, uri, content=_minified(
+                file.abs_src_path, Path(file.abs_src_path).stat().st_mtime)))
+
+
+@cache  # the same file for every language, and every rebuild of `mkdocs serve`
+def _minified(path: str, mtime: float) -> str:
+    return rjsmin.jsmin(Path(path).read_text(encoding="utf-8"), keep_bang_comments=True) + "\n"
+
+
+@cache  # the same theme file for every language, and every rebuild of `mkdocs serve`
+def _local_bundle(path: str) -> str:
+    try:
+        return local_scripts(Path(path).read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise Abort(str(error)) from None
+
+
+def handwritten(page: Page, build: compendium.LanguageBuild) -> compendium.HandwrittenPage:
+    """A hand-written page as the core sees it: where it goes, what language its text is
+    in (static-i18n shows the original where a translation is missing), and its original."""
+    original = _versions(page.file).get(build.default_language)
+    source = page.file.abs_src_path
+    return compendium.HandwrittenPage(
+        dest_uri=page.file.dest_uri, title=page.title or "",
+        lang=getattr(page.file, "locale", build.lang),
+        source=Path(source) if source else None,
+        original_dest=original.dest_uri if original is not None else None)
+
+
+def _versions(file: File) -> dict[str, File]:
+    """A file's versions in every language (static-i18n's, or ours for generated pages)."""
+    return getattr(file, "alternates", None) or {}
+
+
+def _urls(file: File) -> dict[str, str]:
+    return {lang: version.url for lang, version in _versions(file).items()}
+
+
+# -- template context -----------------------------------------------------------
+def page_context(page: Page, build: compendium.LanguageBuild) -> dict:
+    """What overrides/ read for a page: the language switcher's links to this very page
+    (relative: static-i18n leaves home pages with absolute links, which break under
+    a sub-path and from disk), the search box, hreflang links and the footer."""
+    urls = _urls(page.file)
+    dest = page.file.dest_uri
+    return {"cmp_language_links": urls, "cmp_search": build.search_box(dest),
+            "cmp_alternates": build.hreflang(urls), "cmp_footer": build.page_footer(dest)}
+
+
+def site_wide_name(template_name: str) -> str | None:
+    """The core's name of a template that makes one file for every language."""
+    return SITE_WIDE_TEMPLATES.get(template_name)
+
+
+def site_wide_context(template_name: str, context: dict, build: compendium.LanguageBuild,
+                      files: Files | None) -> dict:
+    """The 404 page's texts in every language and the sitemap's entries, in the build
+    that writes them."""
+    name = site_wide_name(template_name)
+    if name is None or not build.writes(name):
+        return {}
+    if name == "404":
+        sections = build.not_found(context["base_url"])
+        return {"cmp_not_found": sections, "cmp_search": sections[0]["search"],
+                "cmp_footer": build.root_footer(context["base_url"])}
+    pages = sorted(files.documentation_pages(), key=lambda f: f.dest_uri) if files else []
+    return {"cmp_sitemap": build.sitemap(_urls(file) for file in pages)}

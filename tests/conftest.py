@@ -21,7 +21,6 @@ FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
 FIXTURE_DOCS = REPO / "tests" / "fixtures" / "docs"
 PROJECT_FILES = ("compendium.yml", "mkdocs.yml", "Makefile")
 PROJECT_FOLDERS = ("hooks", "locales", "overrides")
-LANGUAGES = ("it", "en", "es")
 
 
 def copy_project(target: Path, data: Path = FIXTURE_DATA, overlay: Path | None = None,

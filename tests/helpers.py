@@ -6,7 +6,15 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-PREFIX = {"it": "", "en": "en/", "es": "es/"}
+from compendium.project import Project
+from compendium.urls import language_prefix
+
+# The site's languages as compendium.yml lists them: adding one to the real site
+# keeps every language-wide test meaningful.
+_PROJECT = Project.load(Path(__file__).resolve().parent.parent)
+LANGUAGES = _PROJECT.languages
+DEFAULT_LANGUAGE = _PROJECT.default_language
+PREFIX = {lang: language_prefix(lang, DEFAULT_LANGUAGE) for lang in LANGUAGES}
 
 
 def page(site: Path, lang: str, path: str) -> BeautifulSoup:

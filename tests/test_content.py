@@ -17,10 +17,10 @@ from compendium.fields import ListOf, Object, Text
 from compendium.project import Project
 from compendium.schemas import RECORD_TYPES, VOCABULARIES
 from tests.conftest import REPO
-from tests.helpers import page, text
+from tests.helpers import LANGUAGES, page, text
 
 pytestmark = pytest.mark.slow
-LANGS = ("it", "en", "es")
+LANGS = LANGUAGES
 PROJECTS = ["lecim", "mistra", "savoir-faire", "inclucities"]
 PRACTICES = [
     "accoglienza-toscana-libro-bianco", "trento-integrated-communication", "cinformi",

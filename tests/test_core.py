@@ -13,7 +13,8 @@ from compendium.l10n import Localized, Localizer, localize
 from compendium.project import Project
 from compendium.relations import Relations, published
 from compendium.safe_markdown import SafeMarkdown
-from compendium.site import SiteModel, relative_url
+from compendium.site import SiteModel
+from compendium.urls import relative_url
 
 
 @pytest.fixture
@@ -143,12 +144,12 @@ def test_page_model_keeps_records_out_of_the_nav(dataset):
     records = [p for p in pages if p.record is not None]
     assert len(records) == 3 + 1 + 1 + 2 + 1  # the unpublished person has no page
     assert {p.src_uri for p in records} >= {"en/practices/bridges.md"}
-    assert site.record_dest(data.get("practice", "bridges"), "it") == (
+    assert site.dest("record", "it", data.get("practice", "bridges")) == (
         "practices/bridges/index.html")
 
 
 def test_materials_cdn_scripts_become_the_sites_own():
-    from compendium.theme_fixes import local_scripts
+    from material_fixes import local_scripts
 
     script = ('a=_t("https://unpkg.com/resize-observer-polyfill");'
               'b=_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js");\n'
@@ -159,7 +160,7 @@ def test_materials_cdn_scripts_become_the_sites_own():
 
 
 def test_a_cdn_script_the_site_does_not_replace_stops_the_build():
-    from compendium.theme_fixes import local_scripts
+    from material_fixes import local_scripts
 
     with pytest.raises(ValueError, match=re.escape(
             "still loads https://cdn.jsdelivr.net/npm/x.js; vendor it under "

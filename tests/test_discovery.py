@@ -9,9 +9,9 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 from tests.conftest import PAGES_URL
-from tests.helpers import PREFIX
+from tests.helpers import LANGUAGES, PREFIX
 
-LANGS = ("it", "en", "es")
+LANGS = LANGUAGES
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

@@ -101,6 +101,5 @@ def test_a_template_asking_for_an_unknown_interface_string_fails_in_one_line(mak
     result = run_mkdocs(root, "build")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert ("practice.html (practices/bridges/index.html): interface string "
-            "'field.no_such_label' is missing from locales/; add it to locales/it.yml") \
-        in result.stderr
+    assert ("practice.html:1 (practices/bridges/index.html): interface string "
+            "'field.no_such_label' is missing; add it to locales/it.yml") in result.stderr

@@ -8,11 +8,11 @@ import pytest
 
 from tests.browser import PageWatch, serve
 from tests.checkers import axe_violations, vnu_errors
-from tests.helpers import PREFIX
+from tests.helpers import LANGUAGES, PREFIX
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LANGS = ("it", "en", "es")
+LANGS = LANGUAGES
 PAGE_TYPES = {
     "home": "",
     "finder": "practices/",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import PREFIX, page, text
+from tests.helpers import LANGUAGES, PREFIX, page, text
 
 pytestmark = pytest.mark.slow
-LANGS = ("it", "en", "es")
+LANGS = LANGUAGES
 
 
 def _points(soup):

@@ -12,7 +12,7 @@ import pytest
 
 from compendium.opendata.table import read_csv
 from compendium.schemas import RECORD_TYPES
-from tests.helpers import PREFIX, page, text
+from tests.helpers import LANGUAGES, PREFIX, page, text
 
 pytestmark = pytest.mark.slow
 FOLDERS = [record_type.folder for record_type in RECORD_TYPES.values()]
@@ -68,7 +68,7 @@ def test_the_index_lists_every_file_and_count(content_site):
     assert [e["type"] for e in index["files"]] == list(RECORD_TYPES)
 
 
-@pytest.mark.parametrize("lang", ["it", "en", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_open_data_page_explains_the_files_in_each_language(content_site, lang):
     soup = page(content_site, lang, "open-data/")
     assert soup.html["lang"] == lang

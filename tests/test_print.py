@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser import serve
 from tests.conftest import copy_project, run_mkdocs
-from tests.helpers import PREFIX, page
+from tests.helpers import LANGUAGES, PREFIX, page
 
 pytestmark = pytest.mark.slow
 TITLES = {  # every practice, the project and the workshop of the fixture data
@@ -54,7 +54,7 @@ def _text(site: Path, lang: str) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in reader.pages]
 
 
-@pytest.mark.parametrize("lang", ["it", "en", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_pdf_holds_every_record_in_the_readers_language(pdf_site, lang):
     pages = _text(pdf_site, lang)
     whole = "\n".join(pages)
@@ -73,7 +73,7 @@ def test_fallbacks_are_marked_in_the_pdf(pdf_site):
     assert "Este texto aún no está disponible en español" in whole
 
 
-@pytest.mark.parametrize("lang", ["it", "en", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_and_practices_pages_link_the_pdf(pdf_site, lang):
     for path in ("", "practices/"):
         soup = page(pdf_site, lang, path)

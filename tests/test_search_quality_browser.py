@@ -10,20 +10,19 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from compendium.project import Project
 from compendium.search.analysis import fold
 from tests.browser import PageWatch, serve, wait_until
 from tests.checkers import axe_violations
-from tests.conftest import REPO, run_mkdocs
+from tests.conftest import run_mkdocs
+from tests.helpers import LANGUAGES, PREFIX
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PROJECT = Project.load(REPO)
-LANGS = PROJECT.languages
+LANGS = LANGUAGES
 
 
 def _prefix(lang: str) -> str:
-    return "" if lang == PROJECT.default_language else f"{lang}/"
+    return PREFIX[lang]
 
 
 @pytest.fixture(scope="module")

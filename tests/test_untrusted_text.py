@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import run_mkdocs
-from tests.helpers import PREFIX
+from tests.helpers import LANGUAGES, PREFIX
 
 pytestmark = pytest.mark.slow
 XSS = Path(__file__).parent / "fixtures" / "xss"
@@ -24,7 +24,7 @@ def xss_site(tmp_path_factory) -> Path:
     return root / "site"
 
 
-@pytest.mark.parametrize("lang", ["it", "en", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ["practices/bridges/", "practices/", "organisations/city-hall/"])
 def test_payloads_render_inert(xss_site, lang, path):
     html = (xss_site / PREFIX[lang] / path / "index.html").read_text(encoding="utf-8")

@@ -42,6 +42,14 @@ def test_it_tests_then_builds_strictly_then_deploys():
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
 
 
+def test_the_suite_runs_on_every_supported_python():
+    test = _workflow()["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert test["container"] == "python:${{ matrix.python }}-bookworm"
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11,<3.14"' in pyproject
+
+
 def test_dependencies_are_cached():
     jobs = _workflow()["jobs"]
     setup = next(step for step in jobs["build"]["steps"]

@@ -17,11 +17,11 @@ from compendium.fields import ListOf, Object, Str, Text
 from compendium.schemas import RECORD_TYPES
 from tests.browser import PageWatch, serve
 from tests.conftest import FIXTURE_DATA, copy_project, run_mkdocs
-from tests.helpers import PREFIX
+from tests.helpers import LANGUAGES, PREFIX
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LANGS = ("it", "en", "es")
+LANGS = LANGUAGES
 # Each sets window.__xss if it ever runs.
 PAYLOADS = [
     "<script>window.__xss=1</script>",

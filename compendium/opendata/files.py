@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 from compendium.dataset import Dataset
 from compendium.opendata.jsonschema import collection_schema
 from compendium.opendata.records import records_json
 from compendium.opendata.table import write_csv
-from compendium.schemas import RECORD_TYPES
+from compendium.schemas import RECORD_TYPES, RecordType
 
 FOLDER = "data"
+
+
+class DataPaths(NamedTuple):
+    """Where one record type's files are, from the site root."""
+
+    json: str
+    csv: str
+    schema: str
+
+
+def data_paths(record_type: RecordType) -> DataPaths:
+    base = f"{FOLDER}/{record_type.folder}"
+    return DataPaths(f"{base}.json", f"{base}.csv", f"{base}.schema.json")
 
 
 def _json(value) -> str:
@@ -22,16 +36,16 @@ def open_data_files(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, s
     files: dict[str, str] = {}
     index = []
     for record_type in RECORD_TYPES.values():
-        name = record_type.folder
+        paths = data_paths(record_type)
         records = records_json(dataset, record_type.kind)
         csv_text, columns = write_csv(records)
-        files[f"{FOLDER}/{name}.json"] = _json(records)
-        files[f"{FOLDER}/{name}.csv"] = csv_text
+        files[paths.json] = _json(records)
+        files[paths.csv] = csv_text
         schema = collection_schema(record_type, languages)
         schema["x-csv-columns"] = columns  # which CSV columns hold JSON (lists, numbers)
-        files[f"{FOLDER}/{name}.schema.json"] = _json(schema)
+        files[paths.schema] = _json(schema)
         index.append({"type": record_type.kind, "count": len(records),
-                      "json": f"{name}.json", "csv": f"{name}.csv",
-                      "schema": f"{name}.schema.json"})
+                      **{name: path.removeprefix(f"{FOLDER}/")
+                         for name, path in paths._asdict().items()}})
     files[f"{FOLDER}/index.json"] = _json({"languages": list(languages), "files": index})
     return files

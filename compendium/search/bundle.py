@@ -25,6 +25,8 @@ import json
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from compendium.l10n import Localizer
 from compendium.safe_markdown import SafeMarkdown
@@ -32,8 +34,11 @@ from compendium.search.analysis import analyzer, browser_scripts, build_lexicon,
 from compendium.search.documents import Passage, RecordText, SearchDocument, page_document
 from compendium.search.index import build_index, document_frequencies, shard_index
 from compendium.search.ranking import KINDS, policy
-from compendium.search.refs import ref_of
-from compendium.site import SiteModel, relative_url
+from compendium.search.refs import record_refs, ref_of
+from compendium.urls import relative_url
+
+if TYPE_CHECKING:
+    from compendium.site import SiteModel
 
 FOLDER = "search/data"  # under the language's folder: search/data/manifest.js
 CHUNK_CHARS = 1500  # text per fragment file, about (a passage is never cut)
@@ -66,16 +71,21 @@ class LanguageSearch:
         return relative_url(f"{self.site.prefix(self.lang)}index.html", dest_uri,
                             self.directory_urls)
 
+    @cached_property
+    def refs(self) -> dict:
+        """Index ids of the record pages (see refs.record_refs)."""
+        return record_refs(self.site.dataset)
+
     def add_page(self, dest_uri: str, title: str, content_html: str) -> None:
-        """A hand-written page, as MkDocs rendered it."""
-        ref = ref_of(len(self.site.search_refs) + len(self.pages))
+        """A hand-written page, as the front end rendered it."""
+        ref = ref_of(len(self.refs) + len(self.pages))
         self.pages.append(page_document(ref, self.url(dest_uri), title, content_html))
 
     def documents(self) -> list[SearchDocument]:
         text = RecordText(self.site, self.l10n, self.markdown)
         records = [
-            text.document(record, ref, self.url(self.site.record_dest(record, self.lang)))
-            for record, ref in self.site.search_refs.items()
+            text.document(record, ref, self.url(self.site.dest("record", self.lang, record)))
+            for record, ref in self.refs.items()
         ]
         return records + self.pages
 
@@ -90,7 +100,7 @@ class LanguageSearch:
         languages = {
             other: {"name": self.l10n.language(other),
                     "data": posixpath.relpath(f"{self.site.prefix(other)}{FOLDER}", here) + "/",
-                    "search": relative_url(home, self.site.search_dest(other),
+                    "search": relative_url(home, self.site.dest("search", other),
                                            self.directory_urls)}
             for other in self.site.project.languages if other != self.lang
         }

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nh3
 
@@ -30,11 +30,10 @@ from compendium.fields import Country, Field, ListOf, Object, Ref, Str, Text
 from compendium.l10n import Localizer, localize
 from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
-from compendium.site import SiteModel
 
-# Fields that are not about the record's subject, or are searched as title/summary.
-_SKIPPED = {"title", "name", "summary", "source_language", "publish", "provenance",
-            "source_notes", "links", "translations"}
+if TYPE_CHECKING:
+    from compendium.site import SiteModel
+
 # Where a title's leading name ends: "Cinformi - Centro informativo ...", "X: ...", "X (...)".
 _NAME_END = re.compile(r"\s+[-–—]\s+|:\s|\s\(")
 
@@ -90,10 +89,11 @@ class RecordText:
 
     def document(self, record: Record, ref: str, url: str) -> SearchDocument:
         summary = localize(record.get("summary"), self.lang, record.source_language)
-        schema = RECORD_TYPES[record.kind].schema
+        record_type = RECORD_TYPES[record.kind]
         body = tuple(
             passage
-            for name, field in schema.fields.items() if name not in _SKIPPED
+            for name, field in record_type.schema.fields.items()
+            if name not in record_type.not_searched
             for passage in self._passages(record, name, field, record.get(name))
         )
         acronym = record.get("acronym")

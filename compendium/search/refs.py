@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from compendium.dataset import Dataset, Record
+from compendium.schemas import RECORD_TYPES
+
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -13,3 +16,11 @@ def ref_of(position: int) -> str:
         text = _DIGITS[digit] + text
         if position == 0:
             return text
+
+
+def record_refs(dataset: Dataset) -> dict[Record, str]:
+    """Index ids of record pages, the same in every language: records of the searched
+    types in the order of RECORD_TYPES (hand-written pages follow them)."""
+    records = (record for record_type in RECORD_TYPES.values() if record_type.searched
+               for record in dataset.all(record_type.kind))
+    return {record: ref_of(position) for position, record in enumerate(records)}

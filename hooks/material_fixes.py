@@ -14,7 +14,8 @@ so the served copy of the script loads the vendored polyfill and a stub
 instead, both from the site's root (`__md_scope`, which Material's own head
 script sets), and its source-map comment goes with the map it names.
 
-Pure text in, text out: no MkDocs here.
+Pure text in, text out. Material-specific: it lives with the hooks, outside the
+generator-neutral core.
 """
 
 from __future__ import annotations

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from compendium.cli.translations_report import json_report, text_report
 from compendium.dataset import Dataset
 from compendium.loader import check_project
 from compendium.problems import DataError, ProblemLog
 from compendium.project import Project, find_root
 from compendium.translations.marks import mark_page, record_marks, write_record_marks
-from compendium.translations.report import json_report, text_report
 from compendium.translations.status import translation_status
 
 

@@ -67,7 +67,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _translations(args: argparse.Namespace) -> int:
-    from compendium.translations.cli import run
+    from compendium.cli.translations import run
 
     return run(args)
 

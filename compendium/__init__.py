@@ -1,0 +1,38 @@
+"""The compendium's core: records in, a trilingual static site out; no MkDocs here.
+
+This is the public API that front ends use (the MkDocs hooks in hooks/, the
+`compendium` command, a future generator); everything else is private to the
+package and may change.
+
+    compendium = open_compendium(root)        # validated, cached; DataError lists problems
+    build = LanguageBuild(compendium, "en", BuildSettings(site_url=...))
+    for spec in build.pages():                # every generated page of the language
+        page = build.render(spec)             # RenderedPage: html, title, headings...
+    build.handwritten_page(html, HandwrittenPage(...))   # notices, search, PDF link
+    build.write_files(site_dir)               # search index, open data, PDF
+"""
+
+from compendium.build import HandwrittenPage, LanguageBuild
+from compendium.csp import POLICY as CSP_POLICY
+from compendium.loader import Compendium, open_compendium
+from compendium.pages import PageSpec
+from compendium.problems import DataError
+from compendium.render import RenderedPage, RenderError
+from compendium.settings import BuildSettings, SettingsError, extra_settings
+from compendium.urls import relative_url
+
+__all__ = [
+    "CSP_POLICY",
+    "BuildSettings",
+    "Compendium",
+    "DataError",
+    "HandwrittenPage",
+    "LanguageBuild",
+    "PageSpec",
+    "RenderError",
+    "RenderedPage",
+    "SettingsError",
+    "extra_settings",
+    "open_compendium",
+    "relative_url",
+]

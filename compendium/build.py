@@ -1,0 +1,267 @@
+"""The build of one language: what it writes, and where.
+
+This is the build policy, in the core so that any static-site generator can
+follow it by translating its own events into these calls (the MkDocs hooks in
+hooks/ do just that):
+
+- every generated page of the language (`pages`, `render`);
+- hand-written pages get a notice when they are missing in the language or
+  translated from an original that changed since, and the language's home
+  page links the printable compendium when the build makes it
+  (`handwritten_page`);
+- the theme's shared parts: the header's search box, the footer's links, a
+  page's versions in every language (hreflang), the 404 page and the sitemap;
+- the files that are not pages (`write_files`): the search index always, the
+  PDF when asked, the open data once (in the default language's build); the
+  404 page and the sitemap are written once too, and no 404 page in a copy
+  read from disk (`writes`).
+
+A LanguageBuild lives for one build of one language: the state it gathers (the
+hand-written pages for the search index) never leaks into another language.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from compendium.csp import fill_policy
+from compendium.loader import Compendium
+from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
+from compendium.opendata.files import open_data_files
+from compendium.pages import PageSpec
+from compendium.printed import print_document, write_pdf
+from compendium.render import RenderedPage
+from compendium.search.bundle import FOLDER as SEARCH_FOLDER
+from compendium.search.bundle import LanguageSearch
+from compendium.settings import BuildSettings
+from compendium.urls import handwritten_dest, pdf_dest, relative_url, site_url_of
+
+FOOTER_PAGES = ("accessibility", "privacy")  # hand-written, in docs/<lang>/
+SITE_WIDE = ("404", "sitemap")  # one file for every language: written by the default build
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s, when the site's is not known
+
+
+@dataclass(frozen=True)
+class HandwrittenPage:
+    """A page written by hand (docs/<lang>/), as the front end rendered it."""
+
+    dest_uri: str  # its output file in this language
+    title: str
+    lang: str  # the language its text is in (the original's, when it is missing here)
+    source: Path | None = None  # its Markdown file, when it has one
+    original_dest: str | None = None  # the output file of its original (default language)
+
+
+Link = Callable[[str], str]  # an output file's path -> the href that reaches it
+
+
+class LanguageBuild:
+    """One language's build of the site, for any front end."""
+
+    def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings):
+        if lang not in compendium.project.languages:
+            raise ValueError(f"'{lang}' is not one of the site's languages "
+                             f"{list(compendium.project.languages)}")
+        self.compendium = compendium
+        self.lang = lang
+        self.settings = settings
+        self.site = compendium.site
+        self.renderer = compendium.renderer
+        self.l10n = compendium.renderer.localizers[lang]
+        self.search = LanguageSearch(self.site, self.l10n, self.renderer.markdown,
+                                     settings.directory_urls)
+
+    @property
+    def prefix(self) -> str:
+        return self.site.prefix(self.lang)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language of the site, in the order readers see them."""
+        return self.compendium.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.compendium.default_language
+
+    @property
+    def is_default(self) -> bool:
+        """The default language's build writes the files shared by every language."""
+        return self.lang == self.compendium.project.default_language
+
+    # -- pages --------------------------------------------------------------
+    def pages(self) -> list[PageSpec]:
+        """Every generated page of this language."""
+        return self.site.pages(self.lang)
+
+    def dest_in(self, spec: PageSpec, lang: str) -> str:
+        """Where a generated page of this build lives in another language."""
+        return self.site.dest_in(spec, lang)
+
+    def render(self, spec: PageSpec) -> RenderedPage:
+        """A generated page's content (raises render.RenderError on a template's mistake)."""
+        return self.renderer.render(spec, self.settings)
+
+    def handwritten_page(self, html: str, page: HandwrittenPage) -> str:
+        """A hand-written page's content, indexed for search, with its notice (if it
+        needs one) and, on the home page of builds that make it, the PDF's link."""
+        self.search.add_page(page.dest_uri, page.title, html)
+        html = self._with_notice(html, page)
+        if self.settings.pdf and page.dest_uri == f"{self.prefix}index.html":
+            html += self.renderer.render_pdf_link(self.lang, self._link_from(page.dest_uri)(
+                pdf_dest(self.prefix)))
+        return html
+
+    def _with_notice(self, html: str, page: HandwrittenPage) -> str:
+        default = self.compendium.project.default_language
+        outdated = page.lang == self.lang != default and self._outdated(page.source)
+        if page.lang == self.lang and not outdated:
+            return html
+        url = (self._link_from(page.dest_uri)(page.original_dest)
+               if page.original_dest is not None else "./")
+        return self.renderer.render_fallback_page(html, self.lang, default, url,
+                                                  outdated=outdated)
+
+    def _outdated(self, source: Path | None) -> bool:
+        """Read from the translation status the site already holds (its status page)."""
+        lang_dir = self.compendium.project.docs_dir / self.lang
+        if source is None or not source.is_relative_to(lang_dir):
+            return False
+        name = source.relative_to(lang_dir).as_posix()
+        return any(gap.kind == "page" and gap.name == name
+                   for gap in self.site.translations.of(self.lang, "outdated"))
+
+    def finish_html(self, html: str) -> str:
+        """A whole page as the theme wrote it, with its Content-Security-Policy filled in."""
+        return fill_policy(html)
+
+    # -- the theme's shared parts ---------------------------------------------
+    def search_box(self, dest_uri: str) -> dict[str, str]:
+        """What the header's search box needs: the search page of this language, and its words."""
+        return self._search_box(self.lang, self._link_from(dest_uri))
+
+    def _search_box(self, lang: str, link: Link) -> dict[str, str]:
+        t = self.compendium.renderer.localizers[lang].t
+        return {"url": link(self.site.dest("search", lang)), "label": t("search.label"),
+                "placeholder": t("search.placeholder"), "submit": t("search.submit")}
+
+    def footer(self, link: Link) -> dict:
+        """The footer's links in this language; `link` turns an output path into an href."""
+        t = self.l10n.t
+        links = [{"text": t(f"footer.{name}"),
+                  "url": link(handwritten_dest(self.prefix, name, self.settings.directory_urls))}
+                 for name in FOOTER_PAGES]
+        links.append({"text": t("footer.open_data"), "url": link(self.site.dest("open-data",
+                                                                                self.lang))})
+        links.append({"text": t("footer.translations"),
+                      "url": link(self.site.dest("translations", self.lang))})
+        if self.settings.feedback_url:
+            links.append({"text": t("footer.feedback"), "url": self.settings.feedback_url})
+        return {"label": t("footer.label"), "links": links, "made_with": t("footer.made_with"),
+                "and": t("footer.and")}
+
+    def page_footer(self, dest_uri: str) -> dict:
+        """The footer of a page, its links relative to it."""
+        return self.footer(self._link_from(dest_uri))
+
+    def root_footer(self, root: str) -> dict:
+        """The footer of a page served at any depth (the 404 page): links from the root."""
+        return self.footer(self._link_from_root(root))
+
+    def hreflang(self, urls: Mapping[str, str]) -> list[dict[str, str]]:
+        """Absolute URLs of a page in every language (`urls`: site-relative, by language),
+        and x-default (the default language's). Search engines want them on every page
+        and in the sitemap."""
+        if not urls or not self.settings.site_url:
+            return []
+        project = self.compendium.project
+        links = [{"hreflang": lang, "href": self._absolute(urls[lang])}
+                 for lang in project.languages if lang in urls]
+        default = project.default_language
+        if default in urls:
+            links.append({"hreflang": "x-default", "href": self._absolute(urls[default])})
+        return links
+
+    def _absolute(self, url: str) -> str:
+        """A site URL ('en/practices/x/', or './' for the home page) made absolute."""
+        return self.settings.site_url + ("" if url == "./" else url)
+
+    def sitemap(self, pages: Iterable[Mapping[str, str]]) -> list[dict]:
+        """Every page in every language, each with its alternates (hreflang and
+        x-default); `pages` are the site-relative URLs of each page, by language."""
+        entries = []
+        for urls in pages:
+            versions = self.hreflang(urls)
+            for link in versions:
+                if link["hreflang"] != "x-default":
+                    entries.append({"loc": link["href"], "alternates": versions})
+        return entries
+
+    def not_found(self, root: str) -> list[dict]:
+        """The 404 page's text in every language, with links from the site's root.
+
+        One 404 page serves every missing URL of the site (GitHub Pages), at any
+        depth: a script shows the language of the URL's prefix (see
+        assets/compendium/not-found.js).
+        """
+        link = self._link_from_root(root)
+        sections = []
+        for lang in self.compendium.project.languages:
+            t = self.compendium.renderer.localizers[lang].t
+            prefix = self.site.prefix(lang)
+            sections.append({
+                "lang": lang, "prefix": prefix,
+                "site_name": self.settings.site_name(lang),
+                "title": t("not_found.title"),
+                "text": t("not_found.text"), "home_label": t("not_found.home"),
+                "home": root + prefix, "search": self._search_box(lang, link),
+            })
+        return sections
+
+    def _link_from(self, dest_uri: str) -> Link:
+        return lambda target: relative_url(dest_uri, target, self.settings.directory_urls)
+
+    def _link_from_root(self, root: str) -> Link:
+        root = root.rstrip("/") + "/"
+        return lambda target: root + site_url_of(target, self.settings.directory_urls)
+
+    # -- files that are not pages ----------------------------------------------
+    def writes(self, site_wide: str) -> bool:
+        """Whether this build writes a file shared by every language ('404', 'sitemap')."""
+        if site_wide not in SITE_WIDE:
+            raise ValueError(f"unknown site-wide file '{site_wide}' (expected one of {SITE_WIDE})")
+        if site_wide == "404" and not self.settings.directory_urls:
+            return False  # a copy read from disk has no server to serve it
+        return self.is_default
+
+    def write_files(self, site_dir: Path) -> None:
+        """Write this language's search index, its PDF when asked, and (in the default
+        language's build) the open data, into the built site."""
+        folder = site_dir / self.prefix
+        shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
+        _write(folder, self.search.files())
+        if self.settings.pdf:
+            self._write_pdf(site_dir)
+        if self.is_default:  # language-neutral files: once, at the site root
+            shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
+            _write(site_dir, open_data_files(self.site.dataset,
+                                             self.compendium.project.languages))
+
+    def _write_pdf(self, site_dir: Path) -> None:
+        """The printable compendium of this language, next to its home page."""
+        date = self.l10n.date(self.settings.build_date) if self.settings.build_date else ""
+        html = print_document(self.renderer, self.lang, self.settings.site_name(self.lang),
+                              date)
+        base = (self.settings.site_url or LOCAL_ADDRESS) + self.prefix
+        write_pdf(html, base, self.compendium.project.templates_dir / "print.css",
+                  site_dir / pdf_dest(self.prefix))
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
