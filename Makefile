@@ -98,7 +98,7 @@ bench: $(TEST_STAMP)
 
 # Search quality (benchmarks/search_queries.yml) and speed on the real site, against
 # Pagefind; BASELINE=<commit> also measures the search of that commit ("today's").
-bench-search: $(STAMP)
+bench-search: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/search_eval.py $(if $(BASELINE),--baseline $(BASELINE))
 

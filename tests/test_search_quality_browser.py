@@ -334,7 +334,8 @@ def test_the_header_box_suggests_results_as_a_keyboard_combobox(served, browser)
     assert box.get_attribute("aria-expanded") == "false"
     page.keyboard.type("lecim", delay=50)
     options = page.locator("#cmp-header-list [role=option]")
-    options.first.wait_for()
+    wait_until(page, "(document.getElementById('cmp-header-option-all') || {}).textContent"
+                     " === 'All results for “lecim”'")
     assert box.get_attribute("aria-expanded") == "true"
     assert options.first.inner_text().startswith("Learning Cities for Migrants Inclusion")
     assert options.last.inner_text() == "All results for “lecim”"
