@@ -436,3 +436,14 @@ def test_the_query_words_in_a_row_or_close_together_rank_first(make_project, tmp
         assert _search(page, "mondays")["titles"][:2] == [
             "Northern example", "Southern example"]  # a single word: a tie, in page order
         page.close()
+
+
+def test_slash_focuses_the_search_pages_own_box(served, browser):
+    page, watch = _open_search(browser, served, "es", "vivienda")
+    assert page.locator("script[src$='header-search.js']").count() == 0  # its own box lists
+    page.locator("main h1").click()
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "cmp-search-q"
+    assert page.locator("#cmp-search-q").input_value() == "vivienda"
+    assert watch.problems == []
+    page.close()

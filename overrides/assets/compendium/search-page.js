@@ -222,6 +222,17 @@
     });
   });
 
+  /* "/" focuses the search box, as it focuses the header's on other pages. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey ||
+        target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    input.focus();
+    input.select();
+  }, true);
+
   var query = params.get("q") || "";
   input.value = query;
   if (query.trim()) run(query, false); else status.replaceChildren(line(strings.empty));
