@@ -233,8 +233,8 @@ def test_bundle_files_are_scripts_that_hand_over_their_data():
     assert manifest["stemmer"] == "stemmer" and manifest["scripts"] == ["lunr.min.js"]
     assert manifest["ranking"] == policy()
     assert "the" in manifest["stopwords"].split()
-    first, shard = manifest["shards"][0]
-    assert _data(files[shard])["invertedIndex"][0][0].startswith(first)
+    first, folder = manifest["firsts"][0], manifest["shards"]
+    assert _data(files[f"{folder}/0.js"])["invertedIndex"][0][0].startswith(first)
     lexicon = _data(files[manifest["lexicon"]])
     assert ["hous", 1, "housing"] in lexicon
     fragment = _data(files[f"{manifest['fragments']}/0.js"])
@@ -275,7 +275,7 @@ def test_a_hand_written_page_is_summarised_by_its_first_paragraph_without_its_co
 
 def _shards(site: Path, lang: str) -> list[dict]:
     folder = site / PREFIX[lang] / "search" / "data"
-    return [_data(shard.read_text(encoding="utf-8")) for shard in folder.glob("s-*.js")]
+    return [_data(shard.read_text(encoding="utf-8")) for shard in folder.glob("s-*/*.js")]
 
 
 def _fragments(site: Path, lang: str) -> list[dict]:

@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -49,6 +49,7 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(unicodedata.normalize("NFC", text).lower())
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its words
 def fold(word: str) -> str:
     """The word without accents: `città` -> `citta`, `información` -> `informacion`."""
     decomposed = unicodedata.normalize("NFD", word)
@@ -162,10 +163,12 @@ class Lexicon:
 def build_lexicon(language: Analyzer, texts: Iterable[str]) -> Lexicon:
     """The lexicon of a body of text: each folded word gets the term of its most
     frequent written form (ties: the first in alphabetical order)."""
-    written: dict[str, Counter] = defaultdict(Counter)
+    counts: Counter = Counter()
     for text in texts:
-        for word in words(text):
-            written[fold(word)][word] += 1
+        counts.update(words(text))
+    written: dict[str, Counter] = defaultdict(Counter)
+    for word, times in counts.items():
+        written[fold(word)][word] += times
     overrides: dict[str, str] = {}
     spelling: dict[str, str] = {}
     for folded in sorted(written):

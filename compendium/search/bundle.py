@@ -10,8 +10,9 @@ files serve the online site and the offline copy.
   analysed, completed while typing and corrected from it), the ranking
   policy, the page types by id, the interface strings and where the other
   languages' searches are. Loaded when the reader starts a search.
-- `s-<hash>.js`: index shards (see index.py), named by content so that a
-  browser never mixes shards of two builds.
+- `s-<hash>/<n>.js`: index shards (see index.py), in a folder named by their
+  content so that a browser never mixes shards of two builds; the manifest
+  lists where each one's range starts.
 - `f-<hash>/<ref>.js`: one fragment per page (URL, title, type and its first
   passages of text), loaded only for the results on screen; a long page's
   further passages are in `<ref>-1.js`, `<ref>-2.js`..., loaded only when the
@@ -121,12 +122,11 @@ def bundle(documents: list[SearchDocument], lang: str, interface: dict | None = 
     vocabulary = {word: [term, frequencies[term]] for word, term in lexicon.words.items()
                   if term in frequencies}
     files: dict[str, str] = {}
-    shards = []  # [first key, file]: a shard holds the keys up to the next one's first
-    for shard in shard_index(serialized, vocabulary):
-        data = _json(shard.index)
-        name = f"s-{_digest(data)}.js"
-        files[name] = _script("shard", name, data)
-        shards.append([shard.first, name])
+    shards = shard_index(serialized, vocabulary)
+    data = [_json(shard.index) for shard in shards]
+    shard_folder = f"s-{_digest(''.join(data))}"
+    for number, text in enumerate(data):
+        files[f"{shard_folder}/{number}.js"] = _script("shard", f"{shard_folder}/{number}", text)
     fragments = {f"{document.ref}{suffix}": _json(data) for document in documents
                  for suffix, data in _fragments(document)}
     words = _json(_lexicon_entries(vocabulary, lexicon.written))
@@ -137,7 +137,8 @@ def bundle(documents: list[SearchDocument], lang: str, interface: dict | None = 
     manifest = {
         "lang": lang,
         "count": len(documents),
-        "shards": shards,
+        "shards": shard_folder,
+        "firsts": [shard.first for shard in shards],  # a shard holds the keys up to the next
         "fragments": folder,
         "kinds": _kind_runs(documents),
         "lexicon": f"l-{_digest(words)}.js",

@@ -100,7 +100,6 @@
       this.ready = loadScript(this.base + "manifest.js", "manifest:" + this.lang)
         .then(function (manifest) {
           manifest.stop = new Set(manifest.stopwords.split(" "));
-          manifest.firsts = manifest.shards.map(function (entry) { return entry[0]; });
           self.data = manifest;
           return manifest;
         });
@@ -123,9 +122,10 @@
 
   Index.prototype.shard = function (number) {
     var self = this;
-    var name = this.data.shards[number][1];
+    var name = this.data.shards + "/" + number;
     if (!this.shards.has(name)) {
-      this.shards.set(name, loadScript(this.base + name, "shard:" + name).then(decodeShard));
+      this.shards.set(name, loadScript(this.base + name + ".js", "shard:" + name)
+        .then(decodeShard));
     }
     return this.shards.get(name);
   };
