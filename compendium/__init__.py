@@ -15,6 +15,7 @@ package and may change.
 from compendium.build import HandwrittenPage, LanguageBuild
 from compendium.csp import POLICY as CSP_POLICY
 from compendium.loader import Compendium, open_compendium
+from compendium.not_found import NotFoundPage
 from compendium.pages import PageSpec
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
@@ -28,6 +29,7 @@ __all__ = [
     "DataError",
     "HandwrittenPage",
     "LanguageBuild",
+    "NotFoundPage",
     "PageSpec",
     "RenderError",
     "RenderedPage",
