@@ -320,3 +320,26 @@ def test_unpublished_people_are_not_in_any_search_file(built_site):
     for file in files:
         content = file.read_text(encoding="utf-8").lower()
         assert not {"secretina", "nascosta", "riservata", "000000"} & set(words(content)), file
+
+
+def test_a_names_translation_is_indexed_and_shown_with_the_name_not_in_the_body():
+    """Official names are the same in every language; their translation, in the reader's
+    language only, counts as the title (`integrazione` in VAMOS' Italian subtitle)."""
+    from compendium import open_compendium
+    from compendium.search.bundle import LanguageSearch
+    from tests.conftest import REPO
+
+    opened = open_compendium(REPO)
+    italian = LanguageSearch(opened.site, opened.renderer.localizers["it"],
+                             opened.renderer.markdown, True)
+    vamos = next(d for d in italian.documents() if d.url == "practices/vamos/")
+    assert vamos.title.startswith("VAMOS - Labour and social integration")
+    assert vamos.subtitle == "Integrazione lavorativa e sociale dei migranti"
+    assert "integrazione" in words(vamos.title_text)
+    assert not [p for p in vamos.body if p.text == vamos.subtitle]
+    lexicon = build_lexicon(analyzer("it"), [vamos.title_text])
+    assert "integrazione=" in name_terms(vamos, lexicon)
+    assert "integrazionelavorativaesocialedeimigranti==" in name_terms(vamos, lexicon)
+    english = LanguageSearch(opened.site, opened.renderer.localizers["en"],
+                             opened.renderer.markdown, True)
+    assert next(d for d in english.documents() if d.url == "practices/vamos/").subtitle == ""

@@ -60,7 +60,8 @@ def _search(page, query: str, typing: bool = False) -> dict:
       const S = window.compendiumSearch;
       const found = await S.search(q, typing);
       const docs = await Promise.all(found.results.map((r) => S.fragment(r.ref)));
-      return {titles: docs.map((d) => d.title), refs: found.results.map((r) => r.ref),
+      return {titles: docs.map((d) => d.title), subtitles: docs.map((d) => d.subtitle || ""),
+              refs: found.results.map((r) => r.ref),
               kinds: found.results.map((r) => r.kind), corrections: found.corrections,
               hints: found.hints.map((h) => [h.lang, h.words]), missing: found.missing};
     }""", [query, typing])
@@ -266,7 +267,8 @@ def test_a_title_that_only_shares_a_stem_does_not_come_first(served, browser, la
     found = _search(page, word)
     assert found["titles"][0] != "Programma Integra"
     assert "Programma Integra" not in found["titles"][:5]
-    assert re.search(word[:9], found["titles"][0], re.I)  # a title with the very word
+    first = found["titles"][0] + " " + found["subtitles"][0]  # the name, and its translation
+    assert re.search(word[:9], first, re.I)  # a title with the very word
     page.close()
 
 

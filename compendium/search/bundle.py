@@ -196,6 +196,8 @@ def _fragments(document: SearchDocument) -> list[tuple[str, dict]]:
         position += len(words(passage.text))
     head = {"url": document.url, "title": document.title, "kind": document.kind,
             "text": [_passage(p) for p in chunks[0]]}
+    if document.subtitle:
+        head["subtitle"] = document.subtitle
     if len(chunks) > 1:
         head["more"] = starts[1:]
     return [("", head)] + [(f"-{number}", {"text": [_passage(p) for p in chunk]})

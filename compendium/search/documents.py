@@ -57,20 +57,25 @@ class SearchDocument:
     summary: tuple[Passage, ...] = ()
     body: tuple[Passage, ...] = ()
     acronym: str = ""
+    subtitle: str = ""  # the name translated into the page's language, shown under it
 
     @property
     def names(self) -> tuple[str, ...]:
-        """What readers may call the page as a whole: its title, acronym, leading name."""
-        head = _NAME_END.split(self.title, maxsplit=1)[0].strip()
-        found = (self.title, self.acronym, head)
+        """What readers may call the page as a whole: its title, acronym, leading name,
+        and the same of its translated name."""
+        found = [self.acronym]
+        for name in (self.title, self.subtitle):
+            found += [name, _NAME_END.split(name, maxsplit=1)[0].strip()]
         return tuple(dict.fromkeys(name for name in found if name))
 
     @property
     def title_text(self) -> str:
-        """The title field: the title, and the acronym when the title lacks it."""
+        """The title field: the title, its translation, and the acronym when the title
+        lacks it. Positions in the title field count from the title's first word on."""
+        parts = [self.title, self.subtitle]
         if self.acronym and self.acronym.casefold() not in self.title.casefold():
-            return f"{self.title} {self.acronym}"
-        return self.title
+            parts.append(self.acronym)
+        return " ".join(part for part in parts if part)
 
     @property
     def passages(self) -> tuple[Passage, ...]:
@@ -90,17 +95,21 @@ class RecordText:
     def document(self, record: Record, ref: str, url: str) -> SearchDocument:
         summary = localize(record.get("summary"), self.lang, record.source_language)
         record_type = RECORD_TYPES[record.kind]
+        # The name's translation is indexed and shown with the name, in the reader's
+        # language only (it is no fallback: the name itself is the same everywhere).
+        translated = f"{record_type.title_field}_translation"
         body = tuple(
             passage
             for name, field in record_type.schema.fields.items()
-            if name not in record_type.not_searched
+            if name not in record_type.not_searched and name != translated
             for passage in self._passages(record, name, field, record.get(name))
         )
         acronym = record.get("acronym")
         return SearchDocument(
             ref, url, record.kind, self.site.title(record, self.lang).text,
             (Passage(summary.text),) if summary else (), body,
-            acronym if isinstance(acronym, str) else "")
+            acronym if isinstance(acronym, str) else "",
+            (record.get(translated) or {}).get(self.lang) or "")
 
     def _passages(self, record: Record, name: str, field: Field, value: Any
                   ) -> Iterator[Passage]:

@@ -87,7 +87,7 @@
       input.setAttribute("aria-expanded", "false");
     }
 
-    function option(id, href, title, kind) {
+    function option(id, href, title, kind, subtitle) {
       var li = document.createElement("li");
       li.id = id;
       li.setAttribute("role", "option");
@@ -98,6 +98,12 @@
       name.className = "cmp-header-search__title";
       name.textContent = title;
       li.appendChild(name);
+      if (subtitle) {
+        var translated = document.createElement("span");
+        translated.className = "cmp-header-search__subtitle";
+        translated.textContent = subtitle;
+        li.append(" ", translated);
+      }
       if (kind) {
         var type = document.createElement("span");
         type.className = "cmp-header-search__kind";
@@ -112,7 +118,7 @@
       options = docs.map(function (doc, i) {
         var kind = manifest.labels[found.results[i].kind];
         return option("cmp-header-option-" + i, S.link(doc.url, found.highlight), doc.title,
-                      kind ? kind.one : "");
+                      kind ? kind.one : "", doc.subtitle);
       });
       var all = new URL(form.getAttribute("action"), location.href);
       all.searchParams.set("q", text);

@@ -951,8 +951,15 @@
     var kind = document.createElement("span");
     kind.className = "cmp-result__kind";
     kind.textContent = labels[result.kind] ? labels[result.kind].one : result.kind;
-    li.append(anchor, " ", kind, snippet({ passages: shown.passages, window: shown.window,
-                                            marks: result.marks }));
+    li.append(anchor, " ", kind);
+    if (shown.doc.subtitle) { // the name translated: its words follow the name's in the index
+      var subtitle = document.createElement("span");
+      subtitle.className = "cmp-result__subtitle";
+      subtitle.appendChild(markedText(shown.doc.subtitle, words(shown.doc.title).length,
+                                      result.titleMarks, 0, Infinity));
+      li.append(subtitle);
+    }
+    li.append(snippet({ passages: shown.passages, window: shown.window, marks: result.marks }));
     return li;
   }
 
