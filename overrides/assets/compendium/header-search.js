@@ -16,6 +16,8 @@
   "use strict";
 
   var form = document.getElementById("cmp-header-search");
+  if (!form || form.dataset.ready) return; // once per box
+  form.dataset.ready = "true";
   var SHOWN = 5;
   var WORD = /([\p{L}\p{N}_]+)/u;
 
@@ -269,6 +271,6 @@
     }).catch(function () { /* the marks stay; without the index there is no note */ });
   }
 
-  if (form) combobox();
-  if (form) landing();
+  combobox();
+  landing();
 })();
