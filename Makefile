@@ -50,30 +50,26 @@ $(TEST_STAMP): $(STAMP) package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch locales --watch compendium.yml
 
-# Build next to site/ and swap only on success: a failed build never destroys
-# the last good site.
+# Build into a fresh folder next to site/ and swap it in only on success, in one
+# atomic step under a lock (compendium/atomic_build.py): site/ is always the old
+# or the new complete site, whether builds fail, run side by side or are killed.
+ATOMIC := $(BIN)/python -m compendium.atomic_build
+
 build: $(STAMP)
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	$(ATOMIC) site -- $(BIN)/mkdocs build --strict --site-dir {}
 
 # The site with the printable compendium in each language (/compendium.pdf,
 # /en/compendium.pdf, ...), linked from the home and practices pages. WeasyPrint
 # needs the system's Pango: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0
 pdf: $(STAMP)
-	rm -rf .site-build
-	COMPENDIUM_PDF=1 $(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	COMPENDIUM_PDF=1 $(ATOMIC) site -- $(BIN)/mkdocs build --strict --site-dir {}
 
 # The copy for reading from disk (file://): links name files (.../index.html)
-# instead of folders, and there is no 404 page (no server to serve it).
+# instead of folders, and there is no 404 page (no server to serve it). The zip is
+# swapped with the folder, and is byte-identical for the same SOURCE_DATE_EPOCH.
 offline: $(STAMP)
-	rm -rf .site-offline-build
-	$(BIN)/mkdocs build --strict --no-directory-urls --site-dir .site-offline-build
-	rm -rf site-offline && mv .site-offline-build site-offline
-	mkdir -p $(dir $(OFFLINE_ZIP))
-	rm -f $(OFFLINE_ZIP)
-	$(BIN)/python -m zipfile -c $(OFFLINE_ZIP) site-offline/
+	$(ATOMIC) site-offline --zip $(OFFLINE_ZIP) -- \
+		$(BIN)/mkdocs build --strict --no-directory-urls --site-dir {}
 
 validate: $(STAMP)
 	$(BIN)/compendium validate
@@ -103,4 +99,4 @@ bench-search: $(TEST_STAMP)
 	$(BIN)/python benchmarks/search_eval.py $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
-	rm -rf site .site-build site-offline dist benchmarks/work
+	rm -rf site .site-build site-offline dist benchmarks/work .site.* .site-offline.*

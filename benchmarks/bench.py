@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import map_size  # next to this file
 import search_bench  # next to this file
 import yaml
 
@@ -370,6 +371,7 @@ def main(argv: list[str]) -> None:
             print(f"search {row['engine']}: {row['search_raw']} B ({row['search_gzip']} B gzip), "
                   f"first {row['first_ms']:.0f} ms, second {row['second_ms']:.0f} ms", flush=True)
     write_results(rows, search)
+    map_size.main()  # its own section of results.md
 
 
 if __name__ == "__main__":

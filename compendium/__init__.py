@@ -10,6 +10,7 @@ package and may change.
         page = build.render(spec)             # RenderedPage: html, title, headings...
     build.handwritten_page(html, HandwrittenPage(...))   # notices, search, PDF link
     build.write_files(site_dir)               # search index, open data, PDF
+    is_ignored(path)                          # editor backups, dangling links: skip them
 """
 
 from compendium.build import HandwrittenPage, LanguageBuild
@@ -20,6 +21,7 @@ from compendium.pages import PageSpec
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
 from compendium.settings import BuildSettings, SettingsError, extra_settings
+from compendium.sourcefiles import is_ignored
 from compendium.urls import relative_url
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "RenderedPage",
     "SettingsError",
     "extra_settings",
+    "is_ignored",
     "open_compendium",
     "relative_url",
 ]

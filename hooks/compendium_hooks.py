@@ -77,6 +77,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add this language's generated pages (and Material's script, served locally)."""
     state = _current()
+    for file in [f for f in files if f.abs_src_path and compendium.is_ignored(Path(
+            f.abs_src_path))]:
+        files.remove(file)  # editor backups, dangling links: skipped as validation skips them
     pages = state.build.pages()
     theme.check_navigation(config, pages)
     for spec in pages:
@@ -159,7 +162,15 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 @event_priority(0)  # before static-i18n's (-100), which only forwards to a PDF plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _current().build.finish_html(drop_toggle_autocomplete(output))
+    return _finish(drop_toggle_autocomplete(output), page.file.dest_uri)
+
+
+def _finish(output: str, dest: str) -> str:
+    """The page with its CSP filled in; an unknown inline script stops the build."""
+    try:
+        return _current().build.finish_html(output)
+    except compendium.RenderError as error:
+        raise Abort(f"{dest}: {error}") from None
 
 
 @event_priority(0)  # static-i18n has no on_post_template: order is free
@@ -177,7 +188,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
             output = build.not_found_page(theme.collect_not_found(config, build, output))
         except ValueError as error:
             raise Abort(str(error)) from None
-    return build.finish_html(output) if output else ""
+    return _finish(output, template_name) if output else ""
 
 
 @event_priority(10)  # before static-i18n (-100) starts the next language's build
