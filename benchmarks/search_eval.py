@@ -375,9 +375,9 @@ def section(quality: dict, fast: dict, langs: list[str], engines: list[str], sam
         "a closer reading of the records (see the file's header), never to fit a result. "
         "Times come from a 2-core machine shared with other builds: compare engines within "
         "a run, not across runs. Bytes depend on the queries (how many results, how long "
-        "their pages); the margin over today's is a few kilobytes, mostly Pagefind-like "
-        "savings (no lunr.js or stemmer for words of the text, minified scripts) spent on "
-        "the lexicon, positions and the header's suggestions.",
+        "their pages); the margin over today's is a few kilobytes: what no longer loads "
+        "(lunr.js and the stemmer, for words of the text) and minified scripts pay for the "
+        "lexicon, the word positions and the header's suggestions.",
         "", "{verdict}", END]
     return lines
 
