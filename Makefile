@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
 
-.PHONY: help install serve build pdf offline validate translations test test-pythons lint bench lighthouse clean
+.PHONY: help install serve build pdf offline validate translations test test-pythons lint bench bench-search lighthouse clean
 
 help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
@@ -29,6 +29,7 @@ help:
 	@echo "make test-pythons  the fast tests on the other supported Pythons (3.11-3.13) found here"
 	@echo "make lint      ruff"
 	@echo "make bench     build time, page size and search benchmark (writes benchmarks/results.md)"
+	@echo "make bench-search  search quality and speed on the real site, against Pagefind"
 	@echo "make lighthouse  Lighthouse (mobile) on the pages that list practices (benchmarks/results.md)"
 
 install: $(STAMP)
@@ -91,6 +92,12 @@ lint: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py
+
+# Search quality (benchmarks/search_queries.yml) and speed on the real site, against
+# Pagefind; BASELINE=<commit> also measures the search of that commit ("today's").
+bench-search: $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python benchmarks/search_eval.py $(if $(BASELINE),--baseline $(BASELINE))
 
 # Lighthouse (mobile) on the finder, a facet page, a practice page and the search page
 # in every language: a pinned Lighthouse from npm (npx) on Debian's Chromium.

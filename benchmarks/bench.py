@@ -353,7 +353,8 @@ def write_results(rows: list[dict], search: dict | None = None) -> None:
     ]
     if search is not None:
         lines += search_lines(search)
-    RESULTS.write_text("\n".join(lines) + lighthouse_bench.kept_section())
+    text = search_bench.with_kept_sections("\n".join(lines), RESULTS)
+    RESULTS.write_text(text.rstrip("\n") + "\n" + lighthouse_bench.kept_section())
 
 
 def main(argv: list[str]) -> None:

@@ -88,6 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(theme.generated_file(spec, state.build, config))
         state.specs[spec.src_uri] = spec
     theme.serve_material_script_locally(files, config)
+    theme.serve_own_scripts_minified(files, config)
     state.files = files
     return files
 
