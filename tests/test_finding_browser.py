@@ -332,3 +332,17 @@ def test_the_finders_states_and_the_way_back_pass_axe(content_site, browser, lan
         assert page.locator("a.cmp-back").is_visible()
         assert axe_violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_the_finder_is_the_whole_list_of_cards_and_no_dead_form(
+        fixture_base, browser, lang):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{fixture_base}/{PREFIX[lang]}practices/?country=ES")
+    assert not page.locator("#cmp-finder").is_visible()  # a form that could do nothing
+    cards = page.locator("#cmp-practices > li")
+    assert cards.count() == 3 and all(card.is_visible() for card in cards.all())
+    assert all(card.locator(".cmp-card__summary").is_visible() for card in cards.all())
+    assert page.locator("#browse-country + ul a").count() == 2  # facet pages instead
+    context.close()
