@@ -10,15 +10,18 @@ package and may change.
         page = build.render(spec)             # RenderedPage: html, title, headings...
     build.handwritten_page(html, HandwrittenPage(...))   # notices, search, PDF link
     build.write_files(site_dir)               # search index, open data, PDF
+    PreviewPages(compendium).with_failure(...)  # what a local preview adds as it serves
 """
 
 from compendium.build import HandwrittenPage, LanguageBuild
 from compendium.csp import POLICY as CSP_POLICY
+from compendium.csp import allow_inline_script
 from compendium.loader import Compendium, open_compendium
 from compendium.pages import PageSpec
+from compendium.preview import PreviewPages, is_page
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
-from compendium.settings import BuildSettings, SettingsError, extra_settings
+from compendium.settings import BuildSettings, SettingsError, extra_settings, preview_language
 from compendium.urls import relative_url
 
 __all__ = [
@@ -29,10 +32,14 @@ __all__ = [
     "HandwrittenPage",
     "LanguageBuild",
     "PageSpec",
+    "PreviewPages",
     "RenderError",
     "RenderedPage",
     "SettingsError",
+    "allow_inline_script",
     "extra_settings",
+    "is_page",
     "open_compendium",
+    "preview_language",
     "relative_url",
 ]

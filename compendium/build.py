@@ -83,10 +83,15 @@ class LanguageBuild:
         """The default language's build writes the files shared by every language."""
         return self.lang == self.compendium.project.default_language
 
+    @property
+    def makes_pages(self) -> bool:
+        """False in a preview of another language: no generated page, no search index."""
+        return self.settings.only_language in (None, self.lang)
+
     # -- pages --------------------------------------------------------------
     def pages(self) -> list[PageSpec]:
         """Every generated page of this language."""
-        return self.site.pages(self.lang)
+        return self.site.pages(self.lang) if self.makes_pages else []
 
     def dest_in(self, spec: PageSpec, lang: str) -> str:
         """Where a generated page of this build lives in another language."""
@@ -233,7 +238,8 @@ class LanguageBuild:
         language's build) the open data, into the built site."""
         folder = site_dir / self.prefix
         shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
-        _write(folder, self.search.files())
+        if self.makes_pages:
+            _write(folder, self.search.files())
         if self.settings.pdf:
             self._write_pdf(site_dir)
         if self.is_default:  # language-neutral files: once, at the site root

@@ -35,6 +35,12 @@ _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.I
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 
 
+def script_source(body: str) -> str:
+    """The CSP source expression that allows one inline script: 'sha256-<base64>'."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions for the inline scripts of a page, in order, each once."""
     hashes: list[str] = []
@@ -42,8 +48,7 @@ def inline_script_hashes(html: str) -> list[str]:
         attributes = match.group("attributes")
         if _SRC.search(attributes) or _DATA_TYPE.search(attributes):
             continue  # a file of the site, or data that never runs
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+        source = script_source(match.group("body"))
         if source not in hashes:
             hashes.append(source)
     return hashes
@@ -54,3 +59,18 @@ def fill_policy(html: str) -> str:
     if INLINE_SCRIPTS not in html:
         return html
     return html.replace(INLINE_SCRIPTS, " ".join(inline_script_hashes(html)), 1)
+
+
+_POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?'
+                          r"script-src 'self')")
+
+
+def allow_inline_script(html: str, body: str) -> str:
+    """A finished page whose policy also allows one given inline script, by its hash.
+
+    For a script that a front end adds to a page as it serves it, never to a
+    built file: the live-reload script of a local preview. Pages without the
+    site's policy are returned unchanged.
+    """
+    return _POLICY_META.sub(lambda match: f"{match.group(1)} {script_source(body)}", html,
+                            count=1)

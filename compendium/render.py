@@ -84,6 +84,13 @@ class Renderer:
         with self._reporting("pdf-link.html", pdf_url):
             return self.env.get_template("pdf-link.html").render(pdf_url=pdf_url, t=l10n.t)
 
+    def render_notice(self, template: str, reader: str, **context) -> str:
+        """A notice or page of the front end's own (a local preview's, say) in `reader`'s
+        language, from a template that reads only `t`, `l10n` and `context`."""
+        l10n = self.localizers[reader]
+        with self._reporting(template, reader):
+            return self.env.get_template(template).render(t=l10n.t, l10n=l10n, **context)
+
     def render_fallback_page(self, content_html: str, reader: str, original_lang: str,
                              original_url: str, outdated: bool = False) -> str:
         """Wrap a hand-written page that is not (or no longer) in step with its original.

@@ -47,6 +47,14 @@ class _State:
 
 
 _state: _State | None = None
+_serving = False  # `mkdocs serve` (see on_startup)
+
+
+@event_priority(0)  # nothing depends on the order here
+def on_startup(command: str, dirty: bool) -> None:
+    """A preview (`mkdocs serve`) may build one language only (compendium_preview.py)."""
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-110)  # after static-i18n's on_config (-100) has switched the language
@@ -62,12 +70,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"{error}; nothing was built and the previous site is untouched. "
                     "Fix the lines above (or run `compendium validate`).") from None
     lang = theme.language(config)
-    theme.check_languages(config, opened, lang)
+    only = theme.preview_language(config, _serving)
+    theme.check_languages(config, opened, lang, only)
     try:
-        settings = theme.build_settings(config)
+        settings = theme.build_settings(config, only)
     except compendium.SettingsError as error:
         raise Abort(str(error)) from None
     _state = _State(compendium.LanguageBuild(opened, lang, settings))
+    theme.skip_site_wide_templates(config, _state.build)
     return config
 
 

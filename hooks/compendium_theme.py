@@ -10,6 +10,7 @@ it loads a hook).
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -32,17 +33,51 @@ def language(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
-def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: str) -> None:
-    """mkdocs.yml and compendium.yml must agree on the languages of the site."""
+def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: str,
+                    only: str | None = None) -> None:
+    """mkdocs.yml and compendium.yml must agree on the languages of the site (a preview
+    of one language builds that one and the default one)."""
     expected = list(opened.project.languages)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         built = [language.locale for language in i18n.config.languages if language.build]
+        if only is not None:
+            built = [language.locale for language in i18n.config.languages]
         if built != expected:
             raise Abort(f"mkdocs.yml builds the languages {built} but compendium.yml lists "
                         f"{expected}; list the same languages, in the same order, in both")
     if lang not in expected:
         raise Abort(f"theme.language '{lang}' is not one of compendium.yml's languages {expected}")
+
+
+def default_language(config: MkDocsConfig) -> str:
+    """The language static-i18n builds first, at the site's root."""
+    i18n = config.plugins.get("i18n")
+    defaults = [language.locale for language in (i18n.config.languages if i18n else [])
+                if language.default]
+    return defaults[0] if defaults else language(config)
+
+
+def preview_language(config: MkDocsConfig, serving: bool) -> str | None:
+    """The one language `make serve SITE_LANG=xx` previews (mkdocs.yml's
+    extra.preview_language); None for every language, and always in a real build."""
+    if not serving:
+        return None
+    i18n = config.plugins.get("i18n")
+    locales = tuple(language.locale for language in (i18n.config.languages if i18n else []))
+    try:
+        return compendium.preview_language((config.extra or {}).get("preview_language"),
+                                           locales)
+    except compendium.SettingsError as error:
+        raise Abort(str(error)) from None
+
+
+def build_only(config: MkDocsConfig, lang: str) -> None:
+    """static-i18n builds `lang` and the default language (always built, first)."""
+    i18n = config.plugins.get("i18n")
+    default = default_language(config)
+    for language_config in i18n.config.languages if i18n else []:
+        language_config.build = language_config.locale in (lang, default)
 
 
 def check_navigation(config: MkDocsConfig, pages: list[compendium.PageSpec]) -> None:
@@ -69,13 +104,15 @@ def _nav_paths(entries) -> list[str]:
     return paths
 
 
-def build_settings(config: MkDocsConfig) -> compendium.BuildSettings:
+def build_settings(config: MkDocsConfig, only: str | None = None
+                   ) -> compendium.BuildSettings:
     """The build's settings from mkdocs.yml (raises compendium.SettingsError)."""
     return compendium.BuildSettings(
         directory_urls=config.use_directory_urls,
         site_url=config.site_url or "",
         site_names=_site_names(config),
         build_date=get_build_datetime().date(),
+        only_language=only,
         **compendium.extra_settings(config.extra or {}),
     )
 
@@ -188,6 +225,26 @@ def page_context(page: Page, build: compendium.LanguageBuild) -> dict:
     dest = page.file.dest_uri
     return {"cmp_language_links": urls, "cmp_search": build.search_box(dest),
             "cmp_alternates": build.hreflang(urls), "cmp_footer": build.page_footer(dest)}
+
+
+def skip_site_wide_templates(config: MkDocsConfig, build: compendium.LanguageBuild) -> None:
+    """404.html and sitemap.xml are rendered only by the build that writes them: the
+    others would render them for nothing and log "Template skipped" for each."""
+    for template, name in SITE_WIDE_TEMPLATES.items():
+        if not build.writes(name):
+            config.theme.static_templates.discard(template)
+
+
+class _QuietOverrides(logging.Filter):
+    """static-i18n logs every site_name and site_description it sets for a language, in
+    every build: nothing to act on. Its other messages pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.INFO and "config '" in record.getMessage()
+                    and "Overriding '" in record.getMessage())
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_QuietOverrides())
 
 
 def site_wide_name(template_name: str) -> str | None:

@@ -1,0 +1,269 @@
+"""`mkdocs serve` (`make serve`) for the compendium: what the preview adds to MkDocs'
+development server. Nothing here runs in `mkdocs build`.
+
+- Live reload under the site's Content-Security-Policy. MkDocs adds an inline script
+  to every HTML page it serves, which the policy (inline scripts by hash only) would
+  block: each served page's policy gets that script's hash as it is served. Built
+  files never hold the script or its hash.
+- The last good site. MkDocs' server holds every request until a rebuild succeeds, so
+  after a data error every page hangs. Here each build goes to MkDocs' build folder
+  and, once it succeeds, becomes the served folder (a rename). A failed build leaves
+  the served site alone; its lines go to the log as usual and to a notice on every
+  served page (compendium.PreviewPages), and open pages reload to show it.
+- One language, `make serve SITE_LANG=es`: static-i18n builds only the default
+  language (it always does, first; with no generated page here) and that one; the
+  addresses of the other languages answer with a page that says so.
+- A busy address stops the preview before it builds anything, with one line that says
+  how to pick another.
+
+It relies on MkDocs 1.6.1's development server (pinned): its `root`, `builder` and
+`error_handler` attributes and its WSGI application (`set_app`).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import re
+import shutil
+import socket
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import compendium_theme as theme  # hooks/compendium_theme.py, a sibling
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+import compendium
+
+log = logging.getLogger("mkdocs.plugins.compendium.preview")
+_LIVE_RELOAD = re.compile(r"<script>(?P<body>[^<]*\blivereload\([^<]*)</script>\s*</body>")
+
+
+class _Serving:
+    """What the preview knows between MkDocs' builds: set once per `mkdocs serve`."""
+
+    serving = False  # `mkdocs serve`, not `mkdocs build`
+    address_checked = False
+    preview: Preview | None = None
+    pages: compendium.PreviewPages | None = None  # from the last build that opened the data
+    saved_levels: tuple[int, int] | None = None  # link checks lowered in a one-language preview
+
+
+_serving = _Serving()
+
+
+@event_priority(0)  # nothing depends on the order here
+def on_startup(command: str, dirty: bool) -> None:
+    _serving.serving = command == "serve"
+
+
+@event_priority(100)  # first of all: before static-i18n (-100) reads its languages
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Before the first build: a busy address stops here. Every build of a one-language
+    preview: static-i18n builds only that language (and the default one, always)."""
+    if not _serving.serving:
+        return config
+    if not _serving.address_checked:
+        check_address(config.dev_addr.host, config.dev_addr.port)
+        _serving.address_checked = True
+    only = theme.preview_language(config, serving=True)
+    if only is not None:
+        theme.build_only(config, only)
+    return config
+
+
+@event_priority(0)  # after every on_config: static-i18n has set this build's language
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Remember the data for the notices; in a one-language preview, the default
+    language's hand-written pages link generated pages that are not built: not a problem."""
+    if not _serving.serving:
+        return
+    opened = compendium.open_compendium(Path(config.config_file_path).parent)  # cached
+    _serving.pages = compendium.PreviewPages(opened, urlsplit(config.site_url or "/").path)
+    if _serving.preview is not None:
+        _serving.preview.pages = _serving.pages
+    only = theme.preview_language(config, serving=True)
+    links, nav = config.validation.links, config.validation.nav
+    if only is not None and theme.language(config) != only:
+        _serving.saved_levels = (links.not_found, nav.not_found)
+        links.not_found = nav.not_found = logging.DEBUG
+    elif _serving.saved_levels is not None:
+        links.not_found, nav.not_found = _serving.saved_levels
+        _serving.saved_levels = None
+
+
+@event_priority(0)  # the only handler of on_serve
+def on_serve(server, config: MkDocsConfig, builder: Callable) -> object:
+    """Take over MkDocs' server after the first build (see the module's docstring)."""
+    _serving.preview = Preview(server, config.site_dir, _serving.pages,
+                               theme.preview_language(config, serving=True))
+    only = _serving.preview.only_language
+    if only is not None:
+        log.info(f"Previewing only '{only}': {server.url}{_prefix(config, only)}")
+    return server
+
+
+@event_priority(0)  # the only handler of on_shutdown
+def on_shutdown() -> None:
+    if _serving.preview is not None:
+        _serving.preview.close()
+
+
+def _prefix(config: MkDocsConfig, lang: str) -> str:
+    return "" if lang == theme.default_language(config) else f"{lang}/"
+
+
+def check_address(host: str, port: int) -> None:
+    """Stop with one line when the preview's address cannot be served."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise Abort(f"{host}:{port} is already in use (another preview?); stop it, "
+                            f"or preview at another port: make serve SERVE_ADDR={host}:"
+                            f"{port + 1 if port < 65535 else 8001}") from None
+            raise Abort(f"cannot preview at {host}:{port}: {error.strerror}; use an address "
+                        "of this machine, e.g. make serve SERVE_ADDR=127.0.0.1:8000") from None
+
+
+class Preview:
+    """MkDocs' development server, serving the last good build."""
+
+    def __init__(self, server, site_dir: str, pages: compendium.PreviewPages | None,
+                 only_language: str | None):
+        self.server = server
+        self.pages = pages
+        self.only_language = only_language
+        self.failure: list[str] | None = None  # the lines of the last build, if it failed
+        self.build_dir = Path(site_dir)
+        self.served = Path(tempfile.mkdtemp(prefix="compendium-preview-",
+                                            dir=self.build_dir.parent))
+        self.generation = 0
+        self._build = server.builder
+        self._app = server.serve_request
+        server.builder = self.rebuild
+        server.error_handler = self.error_page
+        server.set_app(self.app)
+        self._publish()  # MkDocs' first build
+
+    # -- builds -----------------------------------------------------------------
+    def rebuild(self) -> None:
+        """MkDocs' rebuild, into an empty build folder; served only if it succeeds."""
+        shutil.rmtree(self.build_dir, ignore_errors=True)
+        self.build_dir.mkdir()
+        failed: Exception | None = None
+        with _Problems() as problems:
+            try:
+                self._build()
+            except Exception as error:  # whatever stopped the build: report, keep serving
+                failed = error
+        if failed is None:
+            self.failure = None
+            self._publish()
+        else:
+            self._failed(problems.lines, failed)
+
+    def _failed(self, lines: list[str], error: Exception) -> None:
+        if isinstance(error, Abort):
+            log.error(str(error))
+        else:  # not bad data but a bug: its traceback helps
+            log.error(f"the build failed: {type(error).__name__}: {error}", exc_info=error)
+        self.failure = [*lines, str(error)]
+        log.error("The change above was not built: still serving the last good site, "
+                  "with these lines on every page. Fix them and save again.")
+
+    def _publish(self) -> None:
+        """The build folder becomes the served one; the one before the last is dropped
+        (a request may still be reading the last)."""
+        self.generation += 1
+        target = self.served / str(self.generation)
+        self.build_dir.rename(target)
+        self.build_dir.mkdir()
+        self.server.root = str(target)
+        shutil.rmtree(self.served / str(self.generation - 2), ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self.served, ignore_errors=True)
+
+    # -- requests ----------------------------------------------------------------
+    def error_page(self, code: int) -> bytes | None:
+        page = Path(self.server.root) / f"{code}.html"
+        return page.read_bytes() if page.is_file() else None
+
+    def app(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """MkDocs' server, with the preview's changes to the HTML it answers."""
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+        response = _Response()
+        body = self._app(environ, response.start)
+        if response.status.startswith("404") and self._not_built(path):
+            html = self.pages.not_built(path, self.only_language)
+            return response.send(start_response, html, status="404 Not Found")
+        if not response.is_html:
+            response.forward(start_response)
+            return body
+        html = b"".join(body).decode("utf-8")
+        return response.send(start_response, self._served_html(html, path))
+
+    def _not_built(self, path: str) -> bool:
+        return (self.only_language is not None and self.pages is not None
+                and compendium.is_page(path)
+                and self.pages.language_of(path) != self.only_language)
+
+    def _served_html(self, html: str, path: str) -> str:
+        match = _LIVE_RELOAD.search(html)
+        if match:
+            html = compendium.allow_inline_script(html, match.group("body"))
+        if self.failure is not None and self.pages is not None:
+            html = self.pages.with_failure(html, self.pages.language_of(path), self.failure)
+        return html
+
+
+class _Response:
+    """The status and headers MkDocs' server answered with, held back to be changed."""
+
+    def __init__(self) -> None:
+        self.status = ""
+        self.headers: list[tuple[str, str]] = []
+
+    def start(self, status: str, headers: list[tuple[str, str]], exc_info=None):
+        self.status, self.headers = status, headers
+        return lambda data: None  # the legacy write() callable: MkDocs does not use it
+
+    @property
+    def is_html(self) -> bool:
+        return any(name.lower() == "content-type" and value.startswith("text/html")
+                   for name, value in self.headers)
+
+    def forward(self, start_response: Callable) -> None:
+        start_response(self.status, self.headers)
+
+    def send(self, start_response: Callable, html: str, status: str | None = None) -> list:
+        data = html.encode("utf-8")
+        start_response(status or self.status, [("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Length", str(len(data)))])
+        return [data]
+
+
+class _Problems(logging.Handler):
+    """The warnings and errors MkDocs and the hooks log during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def __enter__(self) -> _Problems:
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
