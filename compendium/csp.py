@@ -35,12 +35,6 @@ _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.I
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 
 
-def script_source(body: str) -> str:
-    """The CSP source expression that allows one inline script: 'sha256-<base64>'."""
-    digest = hashlib.sha256(body.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions for the inline scripts of a page, in order, each once."""
     hashes: list[str] = []
@@ -48,7 +42,8 @@ def inline_script_hashes(html: str) -> list[str]:
         attributes = match.group("attributes")
         if _SRC.search(attributes) or _DATA_TYPE.search(attributes):
             continue  # a file of the site, or data that never runs
-        source = script_source(match.group("body"))
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
         if source not in hashes:
             hashes.append(source)
     return hashes
@@ -59,6 +54,12 @@ def fill_policy(html: str) -> str:
     if INLINE_SCRIPTS not in html:
         return html
     return html.replace(INLINE_SCRIPTS, " ".join(inline_script_hashes(html)), 1)
+
+
+def script_source(body: str) -> str:
+    """The CSP source expression that allows one inline script: 'sha256-<base64>'."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 _POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?'
