@@ -16,6 +16,7 @@ package and may change.
 from compendium.build import HandwrittenPage, LanguageBuild
 from compendium.csp import POLICY as CSP_POLICY
 from compendium.csp import allow_inline_script
+from compendium.fragments import FragmentCache
 from compendium.loader import Compendium, open_compendium
 from compendium.pages import PageSpec
 from compendium.preview import PreviewPages, is_page
@@ -29,6 +30,7 @@ __all__ = [
     "BuildSettings",
     "Compendium",
     "DataError",
+    "FragmentCache",
     "HandwrittenPage",
     "LanguageBuild",
     "PageSpec",

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compendium.csp import fill_policy
+from compendium.fragments import FragmentCache
 from compendium.loader import Compendium
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
@@ -61,13 +62,16 @@ Link = Callable[[str], str]  # an output file's path -> the href that reaches it
 class LanguageBuild:
     """One language's build of the site, for any front end."""
 
-    def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings):
+    def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings,
+                 fragments: FragmentCache | None = None):
+        """`fragments`: pages of earlier builds to reuse (a preview's); None renders all."""
         if lang not in compendium.project.languages:
             raise ValueError(f"'{lang}' is not one of the site's languages "
                              f"{list(compendium.project.languages)}")
         self.compendium = compendium
         self.lang = lang
         self.settings = settings
+        self.fragments = fragments
         self.site = compendium.site
         self.renderer = compendium.renderer
         self.l10n = compendium.renderer.localizers[lang]
@@ -99,7 +103,10 @@ class LanguageBuild:
 
     def render(self, spec: PageSpec) -> RenderedPage:
         """A generated page's content (raises render.RenderError on a template's mistake)."""
-        return self.renderer.render(spec, self.settings)
+        if self.fragments is None:
+            return self.renderer.render(spec, self.settings)
+        return self.fragments.render(spec, self.compendium, self.settings,
+                                     lambda: self.renderer.render(spec, self.settings))
 
     def handwritten_page(self, html: str, page: HandwrittenPage) -> str:
         """A hand-written page's content, indexed for search, with its notice (if it
@@ -239,13 +246,28 @@ class LanguageBuild:
         folder = site_dir / self.prefix
         shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
         if self.makes_pages:
-            _write(folder, self.search.files())
+            _write(folder, self._reused(f"search-{self.lang}", self.search.files,
+                                        lambda: repr(self.search.documents())))
         if self.settings.pdf:
             self._write_pdf(site_dir)
         if self.is_default:  # language-neutral files: once, at the site root
             shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
-            _write(site_dir, open_data_files(self.site.dataset,
-                                             self.compendium.project.languages))
+            _write(site_dir, self._reused("open-data", lambda: open_data_files(
+                self.site.dataset, self.compendium.project.languages), self._records))
+
+    def _reused(self, name: str, make: Callable[[], dict[str, str]],
+                inputs: Callable[[], str]) -> dict[str, str]:
+        """Files made by `make`, or (in a preview) the same files of an earlier build
+        when `inputs`, with what every page depends on, are unchanged."""
+        if self.fragments is None:
+            return make()
+        shared = self.fragments.shared(self.compendium, self.settings)
+        return self.fragments.files(name, shared + inputs(), make)
+
+    def _records(self) -> str:
+        """The content of every published record, by fingerprint."""
+        return repr([(kind, [record.fingerprint for record in records.values()])
+                     for kind, records in self.site.dataset.records.items()])
 
     def _write_pdf(self, site_dir: Path) -> None:
         """The printable compendium of this language, next to its home page."""

@@ -10,19 +10,35 @@ once.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from compendium.fields import INVALID, SLUG_RE, Check, Reference, slug_suggestion
-from compendium.problems import ProblemLog
+from compendium.problems import Problem, ProblemLog
 from compendium.project import Project
+from compendium.reads import note
 from compendium.schemas import RECORD_TYPES, VOCABULARIES, RecordType
 from compendium.yamlnodes import MappingNode, ScalarNode, read_nodes
 
 VOCABULARY_FOLDER = "vocabularies"
 _SUFFIXES = (".yml", ".yaml")
+
+
+class _NotedData:
+    """A Record's `data`: every read is noted (compendium.reads), so that a page rendered
+    from records can be reused until one of them changes."""
+
+    def __get__(self, record: Record | None, owner: type | None = None) -> dict[str, Any]:
+        if record is None:
+            raise AttributeError("Record.data has no default")  # for @dataclass
+        note(record)
+        return record.__dict__["_data"]
+
+    def __set__(self, record: Record, value: dict[str, Any]) -> None:
+        record.__dict__["_data"] = value
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,7 +51,16 @@ class Record:
     kind: str
     slug: str
     path: str
-    data: dict[str, Any]
+    data: dict[str, Any] = _NotedData()  # type: ignore[assignment]
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the record's content: equal fingerprints, equal records."""
+        found = self.__dict__.get("_fingerprint")
+        if found is None:
+            content = repr((self.kind, self.slug, self.__dict__["_data"]))
+            found = self.__dict__["_fingerprint"] = hashlib.sha256(content.encode()).hexdigest()
+        return found
 
     def __getitem__(self, key: str) -> Any:
         return self.data[key]
@@ -46,7 +71,8 @@ class Record:
 
     def __getattr__(self, name: str) -> Any:
         """Fields as attributes, for templates: `record.title`; typos still fail."""
-        data = self.__dict__.get("data", {})
+        data = self.__dict__.get("_data", {})
+        note(self)
         if name in data:
             return data[name]
         raise AttributeError(f"{self.kind} records have no field '{name}'")
@@ -193,8 +219,32 @@ def _load_records(project: Project, record_type: RecordType, references: list[Re
     return records
 
 
+_Validated = tuple[bytes, dict[str, Any] | None, list[Reference], list[Problem]]
+_VALIDATED: dict[tuple[str, str, tuple[str, ...]], _Validated] = {}
+
+
 def _validate_record(project: Project, record_type: RecordType, path: Path, display: str,
                      references: list[Reference], log: ProblemLog) -> dict[str, Any] | None:
+    """A record file's fields, read and checked again only when its bytes change: a
+    preview rebuilds after every save, where one file changed and a thousand did not."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        digest = b""  # read_nodes reports it
+    key = (str(path), record_type.kind, project.languages)
+    cached = _VALIDATED.get(key)
+    if cached is None or cached[0] != digest or not digest:
+        file_log, file_references = ProblemLog(), []
+        data = _check_record(project, record_type, path, display, file_references, file_log)
+        cached = _VALIDATED[key] = (digest, data, file_references, list(file_log))
+    references.extend(cached[2])
+    for problem in cached[3]:
+        log.add(problem.file, problem.line, problem.field, problem.message)
+    return cached[1]
+
+
+def _check_record(project: Project, record_type: RecordType, path: Path, display: str,
+                  references: list[Reference], log: ProblemLog) -> dict[str, Any] | None:
     node = _read_mapping(path, display, log)
     if node is None:
         return None

@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import compendium_reuse as reuse  # hooks/compendium_reuse.py: `mkdocs serve` only
 import compendium_theme as theme  # hooks/compendium_theme.py, a sibling (see there)
 from jinja2 import Environment
 from markupsafe import escape
@@ -44,17 +45,23 @@ class _State:
     specs: dict[str, compendium.PageSpec] = field(default_factory=dict)  # by src_uri
     files: Files | None = None
     rendered: dict[str, compendium.RenderedPage] = field(default_factory=dict)
+    reused: reuse.LanguagePages | None = None  # `mkdocs serve` only
 
 
 _state: _State | None = None
 _serving = False  # `mkdocs serve` (see on_startup)
+_reuse: reuse.PageReuse | None = None  # pages kept from one preview build to the next
 
 
 @event_priority(0)  # nothing depends on the order here
 def on_startup(command: str, dirty: bool) -> None:
-    """A preview (`mkdocs serve`) may build one language only (compendium_preview.py)."""
-    global _serving
+    """A preview (`mkdocs serve`) may build one language only (compendium_preview.py),
+    and reuses the pages that a change leaves as they were (compendium_reuse.py)."""
+    global _serving, _reuse
     _serving = command == "serve"
+    if _serving and _reuse is None:
+        _reuse = reuse.PageReuse()
+        reuse.quiet_links_to(_reuse)
 
 
 @event_priority(-110)  # after static-i18n's on_config (-100) has switched the language
@@ -76,7 +83,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = theme.build_settings(config, only)
     except compendium.SettingsError as error:
         raise Abort(str(error)) from None
-    _state = _State(compendium.LanguageBuild(opened, lang, settings))
+    fragments = _reuse.fragments if _reuse is not None else None
+    _state = _State(compendium.LanguageBuild(opened, lang, settings, fragments))
+    if _reuse is not None:
+        _state.reused = _reuse.start(config, _state.build)
     theme.skip_site_wide_templates(config, _state.build)
     return config
 
@@ -90,7 +100,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in pages:
         if files.get_file_from_path(spec.src_uri) is not None:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
-        files.append(theme.generated_file(spec, state.build, config))
+        file = theme.generated_file(spec, state.build, config)
+        if _reuse is not None and state.reused is not None:
+            try:
+                rendered = _reuse.add(spec, file, state.build, state.reused, files, config)
+            except compendium.RenderError as error:
+                raise Abort(str(error)) from None
+            if rendered is not None:
+                state.rendered[spec.src_uri] = rendered
+        files.append(file)
         state.specs[spec.src_uri] = spec
     theme.serve_material_script_locally(files, config)
     state.files = files
@@ -111,7 +129,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if spec is None:
         return markdown
     try:
-        rendered = state.build.render(spec)
+        rendered = state.rendered.get(page.file.src_uri) or state.build.render(spec)
     except compendium.RenderError as error:
         raise Abort(str(error)) from None
     state.rendered[page.file.src_uri] = rendered
@@ -154,13 +172,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """Context of the pages that are not documentation pages: 404 and sitemap."""
     state = _current()
-    context.update(theme.site_wide_context(template_name, context, state.build, state.files))
+    pages = list(state.files.documentation_pages()) if state.files else []
+    pages += state.reused.reused if state.reused else []
+    context.update(theme.site_wide_context(template_name, context, state.build, pages))
     return context
 
 
 @event_priority(0)  # before static-i18n's (-100), which only forwards to a PDF plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _current().build.finish_html(drop_toggle_autocomplete(output))
+    state = _current()
+    html = state.build.finish_html(drop_toggle_autocomplete(output))
+    if _reuse is not None and state.reused is not None:
+        _reuse.written(state.reused, page.file.src_uri, page.file.dest_uri, html)
+    return html
 
 
 @event_priority(0)  # static-i18n has no on_post_template: order is free

@@ -28,6 +28,7 @@ import re
 import shutil
 import socket
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -187,7 +188,8 @@ class Preview:
         self.build_dir.rename(target)
         self.build_dir.mkdir()
         self.server.root = str(target)
-        shutil.rmtree(self.served / str(self.generation - 2), ignore_errors=True)
+        old = self.served / str(self.generation - 2)
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
 
     def close(self) -> None:
         shutil.rmtree(self.served, ignore_errors=True)

@@ -253,7 +253,7 @@ def site_wide_name(template_name: str) -> str | None:
 
 
 def site_wide_context(template_name: str, context: dict, build: compendium.LanguageBuild,
-                      files: Files | None) -> dict:
+                      pages: list[File]) -> dict:
     """The 404 page's texts in every language and the sitemap's entries, in the build
     that writes them."""
     name = site_wide_name(template_name)
@@ -263,5 +263,5 @@ def site_wide_context(template_name: str, context: dict, build: compendium.Langu
         sections = build.not_found(context["base_url"])
         return {"cmp_not_found": sections, "cmp_search": sections[0]["search"],
                 "cmp_footer": build.root_footer(context["base_url"])}
-    pages = sorted(files.documentation_pages(), key=lambda f: f.dest_uri) if files else []
+    pages = sorted(pages, key=lambda f: f.dest_uri)  # every page of the language
     return {"cmp_sitemap": build.sitemap(_urls(file) for file in pages)}

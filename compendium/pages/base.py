@@ -69,6 +69,9 @@ class PageType:
     template: ClassVar[str]  # under the templates folder (overrides/compendium/)
     title_key: ClassVar[str | None] = None  # interface string of the page's <h1>
     in_nav: ClassVar[bool] = False  # listed in the navigation (mkdocs.yml: <folder>/index.md)
+    # A preview may reuse a page while the records it read are unchanged
+    # (compendium.fragments); False for a page that reads anything else.
+    reusable: ClassVar[bool] = True
     view: ClassVar[type[PageView]]
 
     def dest(self, prefix: str, *key: Any) -> str:
