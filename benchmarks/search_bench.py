@@ -185,3 +185,17 @@ def measure(ours: Path, material: Path, pagefind: Path) -> list[dict]:
                      "first_ms": statistics.median(r["first_ms"] for r in runs),
                      "second_ms": statistics.median(r["second_ms"] for r in runs)})
     return rows
+
+
+def measure_ours(site: Path) -> dict:
+    """Ours alone (the scale runs, where the other engines are not built): median times,
+    bytes of the last run."""
+    from playwright.sync_api import sync_playwright
+
+    engine = engines(site, site, site)[0]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        runs = [measure_once(browser, engine) for _ in range(RUNS)]
+        browser.close()
+    return {**runs[-1], "first_ms": statistics.median(r["first_ms"] for r in runs),
+            "second_ms": statistics.median(r["second_ms"] for r in runs)}

@@ -56,30 +56,38 @@ class Record:
     @property
     def fingerprint(self) -> str:
         """A digest of the record's content: equal fingerprints, equal records."""
-        found = self.__dict__.get("_fingerprint")
+        return self.field_fingerprint(None)
+
+    def field_fingerprint(self, name: str | None) -> str:
+        """A digest of one field's value (of the whole record for None)."""
+        prints = self.__dict__.setdefault("_fingerprints", {})
+        found = prints.get(name)
         if found is None:
-            content = repr((self.kind, self.slug, self.__dict__["_data"]))
-            found = self.__dict__["_fingerprint"] = hashlib.sha256(content.encode()).hexdigest()
+            data = self.__dict__["_data"]
+            value = (self.kind, self.slug, data) if name is None else data.get(name)
+            found = prints[name] = hashlib.sha256(repr(value).encode()).hexdigest()
         return found
 
     def __getitem__(self, key: str) -> Any:
-        return self.data[key]
+        note(self, key)
+        return self.__dict__["_data"][key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        value = self.data.get(key)
+        note(self, key)
+        value = self.__dict__["_data"].get(key)
         return default if value is None else value
 
     def __getattr__(self, name: str) -> Any:
         """Fields as attributes, for templates: `record.title`; typos still fail."""
         data = self.__dict__.get("_data", {})
-        note(self)
         if name in data:
+            note(self, name)
             return data[name]
         raise AttributeError(f"{self.kind} records have no field '{name}'")
 
     @property
     def source_language(self) -> str:
-        return self.data["source_language"]
+        return self["source_language"]
 
 
 @dataclass

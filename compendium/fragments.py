@@ -10,7 +10,8 @@ page rendered before is reused when, since then,
   the data: which records exist, every reference between records or to a
   vocabulary, and the facet values of practices, from which back-links, facet pages,
   the map and the catalogues' groups are derived rather than read record by record;
-- and every record it read has the same content (compendium.reads notes the reads).
+- and every field it read has the same value (compendium.reads notes the reads,
+  field by field, or whole records).
 
 Rendering it again would then give the same page, so reusing it is invisible
 (tests/test_incremental.py builds after edits and compares with a fresh build, byte
@@ -37,7 +38,7 @@ from compendium.render import RenderedPage
 from compendium.schemas import RECORD_TYPES
 from compendium.settings import BuildSettings
 
-Reads = tuple[tuple[str, str, str], ...]  # (kind, slug, fingerprint) of each record read
+Reads = tuple[tuple[str, str, str, str], ...]  # kind, slug, field ("": all), fingerprint
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class FragmentCache:
             return entry.page
         with reading() as records:
             page = render()
-        reads = tuple(sorted((r.kind, r.slug, r.fingerprint) for r in records))
+        reads = tuple(sorted((r.kind, r.slug, field or "", r.field_fingerprint(field))
+                             for r, field in records))
         self._entries[key] = _Entry(shared, reads, page)
         return page
 
@@ -97,9 +99,9 @@ class FragmentCache:
 
 
 def _unchanged(reads: Reads, dataset: Dataset) -> bool:
-    for kind, slug, fingerprint in reads:
+    for kind, slug, field, fingerprint in reads:
         record = dataset.get(kind, slug)
-        if record is None or record.fingerprint != fingerprint:
+        if record is None or record.field_fingerprint(field or None) != fingerprint:
             return False
     return True
 

@@ -8,8 +8,10 @@ facet pages and catalogues are derived rather than read record by record.
 A preview that rebuilds the site after every save can then reuse a page while none
 of these changed (compendium.fragments).
 
-Records note every read of their fields here (`Record.data`); `reading()` collects
-the notes of one piece of work. Nothing is noted outside it, and the cost is one
+Records note every read here: of one field (`record.get("title")`, `record.title`,
+`record["title"]`) or of all of them (`record.data`); `reading()` collects the notes
+of one piece of work. A catalogue that shows titles is then not rendered again when
+a description changes. Nothing is noted outside `reading()`, and the cost is one
 context-variable lookup per read.
 """
 
@@ -23,11 +25,11 @@ from typing import Any
 _READS: ContextVar[set | None] = ContextVar("compendium_reads", default=None)
 
 
-def note(record: Any) -> None:
-    """`record` is being read (called by Record.data)."""
+def note(record: Any, field: str | None = None) -> None:
+    """`record`'s field `field` (None: every field) is being read (called by Record)."""
     reads = _READS.get()
     if reads is not None:
-        reads.add(record)
+        reads.add((record, field))
 
 
 @contextmanager

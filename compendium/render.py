@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from jinja2.exceptions import TemplateSyntaxError
 from markupsafe import Markup
 
@@ -32,6 +33,23 @@ from compendium.site import SiteModel
 
 # Every id our templates write (record text cannot carry ids: the sanitiser drops them).
 _ID_RE = re.compile(r'\bid="([^"]+)"')
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates, kept by Jinja's key: template name and source checksum."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class RenderError(Exception):
@@ -64,6 +82,9 @@ class Renderer:
             # Templates are compiled once per Renderer; a changed template folder gets a
             # new Renderer (see loader.open_compendium), so no per-page stat() calls.
             auto_reload=False,
+            # A new Renderer comes with every change to the data (a preview makes one
+            # after each save): unchanged templates are not compiled again.
+            bytecode_cache=_COMPILED,
         )
 
     def render(self, spec: PageSpec, settings: BuildSettings) -> RenderedPage:

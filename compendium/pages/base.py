@@ -174,8 +174,9 @@ class PageView:
     def text(self, record: Record, path: str) -> Localized | None:
         """A translatable field (dotted path, e.g. `territory.notes`) for this reader."""
         check_path(record.kind, path, "view.text")
-        value: Any = record.data
-        for part in path.split("."):
+        first, *rest = path.split(".")
+        value: Any = record.get(first)  # one field read, not the whole record
+        for part in rest:
             value = value.get(part) if isinstance(value, dict) else None
         loc = localize(value, self.lang, record.source_language)
         if loc and not loc.fallback and record_state(record, path, self.lang) == "outdated":

@@ -77,13 +77,14 @@ def translatable(schema: Field, value: Any, path: str = "") -> Iterator[tuple[st
 
 def record_state(record: Record, path: str, lang: str) -> str:
     """'source', 'missing', 'outdated' or 'current' for one field of a record in `lang`."""
-    texts = _texts_at(record.data, path) or {}
+    field = path.split(".", 1)[0].split("[", 1)[0]
+    texts = _texts_at({field: record.get(field)}, path) or {}  # that field's read only
     source = record.source_language
     if lang == source:
         return "source"
     if not texts.get(lang):
         return "missing"
-    mark = (record.data.get(MARKS) or {}).get(f"{path}.{lang}")
+    mark = (record.get(MARKS) or {}).get(f"{path}.{lang}")
     return "current" if mark == source_hash(texts.get(source) or "") else "outdated"
 
 
