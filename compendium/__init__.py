@@ -22,6 +22,7 @@ from compendium.pages import PageSpec
 from compendium.preview import PreviewPages, is_page
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
+from compendium.searchjobs import SearchJobs
 from compendium.settings import BuildSettings, SettingsError, extra_settings, preview_language
 from compendium.urls import relative_url
 
@@ -37,6 +38,7 @@ __all__ = [
     "PreviewPages",
     "RenderError",
     "RenderedPage",
+    "SearchJobs",
     "SettingsError",
     "allow_inline_script",
     "extra_settings",

@@ -37,6 +37,7 @@ from compendium.printed import print_document, write_pdf
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
+from compendium.searchjobs import SearchJobs
 from compendium.settings import BuildSettings
 from compendium.urls import handwritten_dest, pdf_dest, relative_url, site_url_of
 
@@ -63,8 +64,10 @@ class LanguageBuild:
     """One language's build of the site, for any front end."""
 
     def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings,
-                 fragments: FragmentCache | None = None):
-        """`fragments`: pages of earlier builds to reuse (a preview's); None renders all."""
+                 fragments: FragmentCache | None = None, jobs: SearchJobs | None = None):
+        """`fragments`: pages of earlier builds to reuse (a preview's); None renders all.
+        `jobs`: a second process for the search indexes, shared by the languages of a
+        build (and by a preview's builds); None makes each in `write_files`."""
         if lang not in compendium.project.languages:
             raise ValueError(f"'{lang}' is not one of the site's languages "
                              f"{list(compendium.project.languages)}")
@@ -75,8 +78,13 @@ class LanguageBuild:
         self.site = compendium.site
         self.renderer = compendium.renderer
         self.l10n = compendium.renderer.localizers[lang]
-        self.search = LanguageSearch(self.site, self.l10n, self.renderer.markdown,
-                                     settings.directory_urls)
+        self.jobs = jobs
+        self.search = (jobs.head_start.pop(lang, None) if jobs else None) or LanguageSearch(
+            self.site, self.l10n, self.renderer.markdown, settings.directory_urls)
+        if self.search.site is not self.site:  # a head start from other data
+            self.search = LanguageSearch(self.site, self.l10n, self.renderer.markdown,
+                                         settings.directory_urls)
+        self.search.pages = []  # this build's hand-written pages, as they come
 
     @property
     def prefix(self) -> str:
@@ -240,20 +248,47 @@ class LanguageBuild:
             return False  # a copy read from disk has no server to serve it
         return self.is_default
 
-    def write_files(self, site_dir: Path) -> None:
+    def write_files(self, site_dir: Path, last: bool = True) -> None:
         """Write this language's search index, its PDF when asked, and (in the default
-        language's build) the open data, into the built site."""
+        language's build) the open data, into the built site. With `jobs`, the search
+        index is made in the worker and written once `last` (the last language of the
+        build) is done, with every other language's."""
         folder = site_dir / self.prefix
-        shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
-        if self.makes_pages:
-            _write(folder, self._reused(f"search-{self.lang}", self.search.files,
-                                        lambda: repr(self.search.documents())))
+        if self.makes_pages and self.jobs is None:
+            shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # an older build's
+            _write(folder, self.search.files())
+        elif self.makes_pages:
+            self.jobs.pages[self.lang] = list(self.search.pages)
+            self.jobs.start(self.lang, *self.search.job(), folder=folder)
+        if last and self.jobs is not None:
+            for language_folder, files in self.jobs.collect():
+                shutil.rmtree(language_folder / SEARCH_FOLDER, ignore_errors=True)
+                _write(language_folder, files)
         if self.settings.pdf:
             self._write_pdf(site_dir)
         if self.is_default:  # language-neutral files: once, at the site root
             shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
             _write(site_dir, self._reused("open-data", lambda: open_data_files(
                 self.site.dataset, self.compendium.project.languages), self._records))
+
+    def start_searches(self, languages: Iterable[str]) -> None:
+        """A preview's head start: make each language's search index in the worker from
+        the records and the hand-written pages of the previous build, while the pages
+        are built; `write_files` takes it if those pages are unchanged."""
+        if self.jobs is None:
+            return
+        self.jobs.forget_folders()
+        for lang in languages:
+            build = self if lang == self.lang else LanguageBuild(
+                self.compendium, lang, self.settings, self.fragments)
+            if not build.makes_pages or lang not in self.jobs.pages:
+                continue
+            search = build.search
+            search.pages = list(self.jobs.pages[lang])  # a guess: the last build's
+            self.jobs.start(lang, *search.job())
+            search.pages = []
+            if build is not self:
+                self.jobs.head_start[lang] = search
 
     def _reused(self, name: str, make: Callable[[], dict[str, str]],
                 inputs: Callable[[], str]) -> dict[str, str]:

@@ -51,17 +51,27 @@ class _State:
 _state: _State | None = None
 _serving = False  # `mkdocs serve` (see on_startup)
 _reuse: reuse.PageReuse | None = None  # pages kept from one preview build to the next
+_jobs: compendium.SearchJobs | None = None  # the search indexes' worker process
 
 
 @event_priority(0)  # nothing depends on the order here
 def on_startup(command: str, dirty: bool) -> None:
     """A preview (`mkdocs serve`) may build one language only (compendium_preview.py),
     and reuses the pages that a change leaves as they were (compendium_reuse.py)."""
-    global _serving, _reuse
+    global _serving, _reuse, _jobs
     _serving = command == "serve"
     if _serving and _reuse is None:
         _reuse = reuse.PageReuse()
         reuse.quiet_links_to(_reuse)
+    if _jobs is None:
+        _jobs = compendium.SearchJobs()
+
+
+@event_priority(0)  # nothing depends on the order here
+def on_shutdown() -> None:
+    """The search indexes' worker process ends with MkDocs."""
+    if _jobs is not None:
+        _jobs.close()
 
 
 @event_priority(-110)  # after static-i18n's on_config (-100) has switched the language
@@ -84,10 +94,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except compendium.SettingsError as error:
         raise Abort(str(error)) from None
     fragments = _reuse.fragments if _reuse is not None else None
-    _state = _State(compendium.LanguageBuild(opened, lang, settings, fragments))
+    _state = _State(compendium.LanguageBuild(opened, lang, settings, fragments, _jobs))
+    if _serving and lang == theme.built_languages(config)[0]:  # a preview's rebuild begins
+        _state.build.start_searches(theme.built_languages(config))
     if _reuse is not None:
         _state.reused = _reuse.start(config, _state.build)
-    theme.skip_site_wide_templates(config, _state.build)
     return config
 
 
@@ -201,7 +212,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(10)  # before static-i18n (-100) starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's files that are not pages (search index, open data, PDF)."""
-    _current().build.write_files(Path(config.site_dir))
+    last = theme.language(config) == theme.built_languages(config)[-1]
+    _current().build.write_files(Path(config.site_dir), last=last)
 
 
 def _current() -> _State:

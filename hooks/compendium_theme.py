@@ -58,6 +58,16 @@ def default_language(config: MkDocsConfig) -> str:
     return defaults[0] if defaults else language(config)
 
 
+def built_languages(config: MkDocsConfig) -> list[str]:
+    """The languages static-i18n builds, in its order: the default one first."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [language(config)]
+    default = default_language(config)
+    return [default] + [lang.locale for lang in i18n.config.languages
+                        if lang.build and lang.locale != default]
+
+
 def preview_language(config: MkDocsConfig, serving: bool) -> str | None:
     """The one language `make serve SITE_LANG=xx` previews (mkdocs.yml's
     extra.preview_language); None for every language, and always in a real build."""
@@ -227,12 +237,19 @@ def page_context(page: Page, build: compendium.LanguageBuild) -> dict:
             "cmp_alternates": build.hreflang(urls), "cmp_footer": build.page_footer(dest)}
 
 
-def skip_site_wide_templates(config: MkDocsConfig, build: compendium.LanguageBuild) -> None:
-    """404.html and sitemap.xml are rendered only by the build that writes them: the
-    others would render them for nothing and log "Template skipped" for each."""
-    for template, name in SITE_WIDE_TEMPLATES.items():
-        if not build.writes(name):
-            config.theme.static_templates.discard(template)
+class _QuietSkippedTemplates(logging.Filter):
+    """404.html and sitemap.xml are written once, by the default language's build (the
+    others' give an empty output, see compendium_hooks.on_post_template), and MkDocs
+    logs "Template skipped" for each empty one: nothing to act on. (Taking them out of
+    the theme's static templates instead would copy sitemap.xml raw.)"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (record.levelno == logging.INFO and message.startswith("Template skipped")
+                    and any(f"'{name}'" in message for name in SITE_WIDE_TEMPLATES))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietSkippedTemplates())
 
 
 class _QuietOverrides(logging.Filter):

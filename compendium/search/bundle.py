@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -66,20 +67,35 @@ class LanguageSearch:
         ref = ref_of(len(self.refs) + len(self.pages))
         self.pages.append(page_document(ref, self.url(dest_uri), title, content_html))
 
-    def documents(self) -> list[SearchDocument]:
+    @cached_property
+    def record_documents(self) -> list[SearchDocument]:
         text = RecordText(self.site, self.l10n, self.markdown)
-        records = [
+        return [
             text.document(record, ref, self.url(self.site.dest("record", self.lang, record)))
             for record, ref in self.refs.items()
         ]
-        return records + self.pages
+
+    def documents(self) -> list[SearchDocument]:
+        return self.record_documents + self.pages
+
+    def job(self) -> tuple[Callable[..., dict[str, str]], tuple]:
+        """The output files as a function and its arguments, all picklable, so that
+        another process may make them (compendium.searchjobs)."""
+        documents = self.documents()
+        kinds = {kind: self.l10n.t(f"kind.{kind}") for kind in {d.kind for d in documents}}
+        return language_files, (documents, self.lang, kinds)
 
     def files(self) -> dict[str, str]:
         """Output files, by path under the language's folder."""
-        documents = self.documents()
-        kinds = {kind: self.l10n.t(f"kind.{kind}") for kind in {d.kind for d in documents}}
-        return {f"{FOLDER}/{name}": text
-                for name, text in bundle(documents, self.lang, kinds).items()}
+        make, args = self.job()
+        return make(*args)
+
+
+def language_files(documents: list[SearchDocument], lang: str,
+                   kind_labels: dict[str, str]) -> dict[str, str]:
+    """A language's output files, by path under its folder."""
+    return {f"{FOLDER}/{name}": text
+            for name, text in bundle(documents, lang, kind_labels).items()}
 
 
 def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, str]) -> dict:
