@@ -38,6 +38,7 @@ SNOWBALL = {"it": "italian", "es": "spanish", "fr": "french", "de": "german",
 FOLD = "compendium-fold"  # registered in the browser by compendium-search.js
 _WORD_RE = re.compile(r"[^\W]+")  # letters, digits and "_", as /[\p{L}\p{N}_]+/u in JS
 _STOPWORDS = Path(__file__).parent / "stopwords"
+TEXTS_KEPT = 20_000  # analysed texts kept per language (a field of a page each)
 
 
 def words(text: str) -> list[str]:
@@ -74,6 +75,8 @@ class Analyzer:
     stem: object  # callable str -> str
     query_pipeline: tuple[str, ...]  # lunr.js pipeline labels, applied to query words
     _memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _texts: dict[str, tuple[Counter, int]] = field(default_factory=dict, compare=False,
+                                                   repr=False)
 
     def query_term(self, word: str) -> str | None:
         """The term a query word looks for; None for a stop word."""
@@ -89,12 +92,21 @@ class Analyzer:
         """How often each term occurs in a text (in order of first occurrence), and in all.
 
         The same as counting `index_terms(text)`, with each distinct word analysed once.
+        Texts seen lately are not analysed again (callers only read the result): the
+        search worker of a preview makes the same index again after every save, where
+        one record changed.
         """
+        found = self._texts.get(text)
+        if found is not None:
+            return found
         counts: Counter = Counter()
         for word, times in Counter(words(text)).items():
             for term in self._word_terms(word):
                 counts[term] += times
-        return counts, sum(counts.values())
+        if len(self._texts) >= TEXTS_KEPT:
+            del self._texts[next(iter(self._texts))]  # the oldest
+        found = self._texts[text] = (counts, sum(counts.values()))
+        return found
 
     def _word_terms(self, word: str) -> tuple[str, ...]:
         """Index terms of one word; texts repeat their words, so results are kept."""
