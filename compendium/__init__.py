@@ -17,12 +17,12 @@ from compendium.build import HandwrittenPage, LanguageBuild
 from compendium.csp import POLICY as CSP_POLICY
 from compendium.csp import allow_inline_script
 from compendium.fragments import FragmentCache
-from compendium.loader import Compendium, open_compendium
+from compendium.jobs import Jobs
+from compendium.loader import Compendium, last_opened, open_compendium
 from compendium.pages import PageSpec
 from compendium.preview import PreviewPages, is_page
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
-from compendium.searchjobs import SearchJobs
 from compendium.settings import BuildSettings, SettingsError, extra_settings, preview_language
 from compendium.urls import relative_url
 
@@ -33,16 +33,17 @@ __all__ = [
     "DataError",
     "FragmentCache",
     "HandwrittenPage",
+    "Jobs",
     "LanguageBuild",
     "PageSpec",
     "PreviewPages",
     "RenderError",
     "RenderedPage",
-    "SearchJobs",
     "SettingsError",
     "allow_inline_script",
     "extra_settings",
     "is_page",
+    "last_opened",
     "open_compendium",
     "preview_language",
     "relative_url",

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from compendium.csp import fill_policy
 from compendium.fragments import FragmentCache
+from compendium.jobs import Jobs
 from compendium.loader import Compendium
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
@@ -37,7 +38,6 @@ from compendium.printed import print_document, write_pdf
 from compendium.render import RenderedPage
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
-from compendium.searchjobs import SearchJobs
 from compendium.settings import BuildSettings
 from compendium.urls import handwritten_dest, pdf_dest, relative_url, site_url_of
 
@@ -64,7 +64,7 @@ class LanguageBuild:
     """One language's build of the site, for any front end."""
 
     def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings,
-                 fragments: FragmentCache | None = None, jobs: SearchJobs | None = None):
+                 fragments: FragmentCache | None = None, jobs: Jobs | None = None):
         """`fragments`: pages of earlier builds to reuse (a preview's); None renders all.
         `jobs`: a second process for the search indexes, shared by the languages of a
         build (and by a preview's builds); None makes each in `write_files`."""
@@ -85,6 +85,9 @@ class LanguageBuild:
             self.search = LanguageSearch(self.site, self.l10n, self.renderer.markdown,
                                          settings.directory_urls)
         self.search.pages = []  # this build's hand-written pages, as they come
+        if fragments is not None:
+            self.search.remember = lambda key, make: fragments.value(
+                key, compendium, settings, make)
 
     @property
     def prefix(self) -> str:
@@ -251,44 +254,54 @@ class LanguageBuild:
     def write_files(self, site_dir: Path, last: bool = True) -> None:
         """Write this language's search index, its PDF when asked, and (in the default
         language's build) the open data, into the built site. With `jobs`, the search
-        index is made in the worker and written once `last` (the last language of the
-        build) is done, with every other language's."""
+        index and the open data are made in the worker and written once `last` (the
+        last language of the build) is done, with every other language's."""
         folder = site_dir / self.prefix
-        if self.makes_pages and self.jobs is None:
-            shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # an older build's
-            _write(folder, self.search.files())
-        elif self.makes_pages:
-            self.jobs.pages[self.lang] = list(self.search.pages)
-            self.jobs.start(self.lang, *self.search.job(), folder=folder)
+        if self.jobs is None:
+            if self.makes_pages:
+                _write(folder, self.search.files(), clean=SEARCH_FOLDER)
+            if self.is_default:  # language-neutral files: once, at the site root
+                _write(site_dir, self._reused("open-data", self._open_data,
+                                              self._records), clean=OPEN_DATA_FOLDER)
+        else:
+            self._start_files(site_dir)
         if last and self.jobs is not None:
-            for language_folder, files in self.jobs.collect():
-                shutil.rmtree(language_folder / SEARCH_FOLDER, ignore_errors=True)
-                _write(language_folder, files)
+            for target, clean, files in self.jobs.collect():
+                _write(target, files, clean=clean)
         if self.settings.pdf:
             self._write_pdf(site_dir)
-        if self.is_default:  # language-neutral files: once, at the site root
-            shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
-            _write(site_dir, self._reused("open-data", lambda: open_data_files(
-                self.site.dataset, self.compendium.project.languages), self._records))
 
-    def start_searches(self, languages: Iterable[str]) -> None:
-        """A preview's head start: make each language's search index in the worker from
-        the records and the hand-written pages of the previous build, while the pages
-        are built; `write_files` takes it if those pages are unchanged."""
+    def _start_files(self, site_dir: Path | None) -> None:
+        """This language's files for the worker (`site_dir` None: a head start)."""
+        if self.makes_pages:
+            if site_dir is not None:
+                self.jobs.pages[self.lang] = list(self.search.pages)
+            self.jobs.start(self.lang, *self.search.job(), clean=SEARCH_FOLDER,
+                            folder=site_dir / self.prefix if site_dir else None)
+        if self.is_default:
+            self.jobs.start("open-data", open_data_files, (
+                self.site.dataset, self.compendium.project.languages), folder=site_dir,
+                clean=OPEN_DATA_FOLDER, inputs=self._records())
+
+    def start_files(self, languages: Iterable[str]) -> None:
+        """A preview's head start: make each language's search index (from the records
+        and the hand-written pages of the previous build) and the open data in the
+        worker while the pages are built; `write_files` takes them if their inputs
+        turn out unchanged."""
         if self.jobs is None:
             return
         self.jobs.forget_folders()
         for lang in languages:
             build = self if lang == self.lang else LanguageBuild(
-                self.compendium, lang, self.settings, self.fragments)
-            if not build.makes_pages or lang not in self.jobs.pages:
-                continue
-            search = build.search
-            search.pages = list(self.jobs.pages[lang])  # a guess: the last build's
-            self.jobs.start(lang, *search.job())
-            search.pages = []
+                self.compendium, lang, self.settings, self.fragments, self.jobs)
+            build.search.pages = list(self.jobs.pages.get(lang, []))  # a guess
+            build._start_files(None)
+            build.search.pages = []
             if build is not self:
-                self.jobs.head_start[lang] = search
+                self.jobs.head_start[lang] = build.search
+
+    def _open_data(self) -> dict[str, str]:
+        return open_data_files(self.site.dataset, self.compendium.project.languages)
 
     def _reused(self, name: str, make: Callable[[], dict[str, str]],
                 inputs: Callable[[], str]) -> dict[str, str]:
@@ -300,9 +313,10 @@ class LanguageBuild:
         return self.fragments.files(name, shared + inputs(), make)
 
     def _records(self) -> str:
-        """The content of every published record, by fingerprint."""
-        return repr([(kind, [record.fingerprint for record in records.values()])
-                     for kind, records in self.site.dataset.records.items()])
+        """The content of every published record and vocabulary, and the languages."""
+        return repr((self.compendium.project.languages, self.site.dataset.vocabularies,
+                     [(kind, [(record.path, record.fingerprint) for record in records.values()])
+                      for kind, records in self.site.dataset.records.items()]))
 
     def _write_pdf(self, site_dir: Path) -> None:
         """The printable compendium of this language, next to its home page."""
@@ -314,7 +328,10 @@ class LanguageBuild:
                   site_dir / pdf_dest(self.prefix))
 
 
-def _write(folder: Path, files: dict[str, str]) -> None:
+def _write(folder: Path, files: dict[str, str], clean: str = "") -> None:
+    """Write `files` under `folder`, after emptying `folder/clean` (an older build's)."""
+    if clean:
+        shutil.rmtree(folder / clean, ignore_errors=True)
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)

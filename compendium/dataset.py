@@ -79,11 +79,12 @@ class Record:
 
     def __getattr__(self, name: str) -> Any:
         """Fields as attributes, for templates: `record.title`; typos still fail."""
-        data = self.__dict__.get("_data", {})
+        data = self.__dict__.get("_data", {})  # none while unpickling (a worker's copy)
         if name in data:
             note(self, name)
             return data[name]
-        raise AttributeError(f"{self.kind} records have no field '{name}'")
+        raise AttributeError(f"{self.__dict__.get('kind', 'these')} records have no field "
+                             f"'{name}'")
 
     @property
     def source_language(self) -> str:
@@ -223,7 +224,7 @@ def _load_records(project: Project, record_type: RecordType, references: list[Re
         paths_by_slug[slug] = display
         data = _validate_record(project, record_type, path, display, references, log)
         if data is not None:
-            records[slug] = Record(record_type.kind, slug, display, data)
+            records[slug] = _record(record_type.kind, slug, display, data)
     return records
 
 
@@ -249,6 +250,19 @@ def _validate_record(project: Project, record_type: RecordType, path: Path, disp
     for problem in cached[3]:
         log.add(problem.file, problem.line, problem.field, problem.message)
     return cached[1]
+
+
+_RECORDS: dict[tuple[str, str, str], Record] = {}
+
+
+def _record(kind: str, slug: str, display: str, data: dict[str, Any]) -> Record:
+    """The record of the last load when its file has not changed (the same validated
+    data): its fingerprints, computed once, serve every later build of a preview."""
+    key = (kind, slug, display)
+    found = _RECORDS.get(key)
+    if found is None or found.__dict__["_data"] is not data:
+        found = _RECORDS[key] = Record(kind, slug, display, data)
+    return found
 
 
 def _check_record(project: Project, record_type: RecordType, path: Path, display: str,

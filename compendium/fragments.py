@@ -45,14 +45,14 @@ Reads = tuple[tuple[str, str, str, str], ...]  # kind, slug, field ("": all), fi
 class _Entry:
     shared: str
     reads: Reads
-    page: RenderedPage
+    page: Any  # a RenderedPage, or another value made from records
 
 
 class FragmentCache:
     """Rendered pages by output file, with what they were rendered from."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], _Entry] = {}
+        self._entries: dict[tuple, _Entry] = {}
         self._files: dict[str, tuple[str, dict[str, str]]] = {}
         self._shared: tuple[int, str, str] | None = None  # id(compendium), settings, digest
         self.reused = 0  # pages reused since the cache was made (for benchmarks and tests)
@@ -62,19 +62,25 @@ class FragmentCache:
         """The page of `spec`, reused or rendered by `render` (and remembered)."""
         if not PAGE_TYPES[spec.type].reusable:
             return render()
+        return self.value(("page", spec.dest_uri, spec.template), compendium, settings, render)
+
+    def value(self, key: tuple, compendium: Compendium, settings: BuildSettings,
+              make: Callable[[], Any]) -> Any:
+        """Whatever `make` computes from records (a page, the text a search index holds
+        of a record), reused while the fields it read and the shared inputs are
+        unchanged. `key` names it among all the values this cache holds."""
         shared = self.shared(compendium, settings)
-        key = (spec.dest_uri, spec.template)
         entry = self._entries.get(key)
         if entry is not None and entry.shared == shared and _unchanged(
                 entry.reads, compendium.site.dataset):
             self.reused += 1
             return entry.page
         with reading() as records:
-            page = render()
+            value = make()
         reads = tuple(sorted((r.kind, r.slug, field or "", r.field_fingerprint(field))
                              for r, field in records))
-        self._entries[key] = _Entry(shared, reads, page)
-        return page
+        self._entries[key] = _Entry(shared, reads, value)
+        return value
 
     def files(self, name: str, inputs: str, make: Callable[[], dict[str, str]]
               ) -> dict[str, str]:

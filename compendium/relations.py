@@ -60,11 +60,18 @@ def published(dataset: Dataset) -> Dataset:
     for kind, by_slug in dataset.records.items():
         schema = RECORD_TYPES[kind].schema
         records[kind] = {
-            slug: replace(record, data=_without(record.data, schema, hidden))
+            slug: _published(record, schema, hidden)
             for slug, record in by_slug.items()
             if (kind, slug) not in hidden
         }
     return Dataset(records=records, vocabularies=dataset.vocabularies)
+
+
+def _published(record: Record, schema: Field, hidden: set[tuple[str, str]]) -> Record:
+    """The record without its references to hidden records; the record itself when it
+    has none (so that a preview keeps its fingerprints from one build to the next)."""
+    data = _without(record.data, schema, hidden)
+    return record if data == record.data else replace(record, data=data)
 
 
 @dataclass

@@ -42,6 +42,7 @@ class _State:
     """The glue's state during the build of one language."""
 
     build: compendium.LanguageBuild
+    config: MkDocsConfig  # the build's: static-i18n builds every language with it
     specs: dict[str, compendium.PageSpec] = field(default_factory=dict)  # by src_uri
     files: Files | None = None
     rendered: dict[str, compendium.RenderedPage] = field(default_factory=dict)
@@ -51,7 +52,7 @@ class _State:
 _state: _State | None = None
 _serving = False  # `mkdocs serve` (see on_startup)
 _reuse: reuse.PageReuse | None = None  # pages kept from one preview build to the next
-_jobs: compendium.SearchJobs | None = None  # the search indexes' worker process
+_jobs: compendium.Jobs | None = None  # the search indexes' worker process
 
 
 @event_priority(0)  # nothing depends on the order here
@@ -64,7 +65,7 @@ def on_startup(command: str, dirty: bool) -> None:
         _reuse = reuse.PageReuse()
         reuse.quiet_links_to(_reuse)
     if _jobs is None:
-        _jobs = compendium.SearchJobs()
+        _jobs = compendium.Jobs()
 
 
 @event_priority(0)  # nothing depends on the order here
@@ -79,8 +80,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Open (or reuse) the validated compendium and start this language's build."""
     global _state
     root = Path(config.config_file_path).parent
-    try:
-        opened = compendium.open_compendium(root)
+    try:  # once per build: every language is built from the same data
+        opened = (_state.build.compendium if _state is not None and _state.config is config
+                  else compendium.open_compendium(root))
     except compendium.DataError as error:
         for line in error.log.lines():
             log.error(line)
@@ -94,9 +96,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except compendium.SettingsError as error:
         raise Abort(str(error)) from None
     fragments = _reuse.fragments if _reuse is not None else None
-    _state = _State(compendium.LanguageBuild(opened, lang, settings, fragments, _jobs))
+    _state = _State(compendium.LanguageBuild(opened, lang, settings, fragments, _jobs), config)
     if _serving and lang == theme.built_languages(config)[0]:  # a preview's rebuild begins
-        _state.build.start_searches(theme.built_languages(config))
+        _state.build.start_files(theme.built_languages(config))
     if _reuse is not None:
         _state.reused = _reuse.start(config, _state.build)
     return config

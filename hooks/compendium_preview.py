@@ -6,8 +6,9 @@ development server. Nothing here runs in `mkdocs build`.
   block: each served page's policy gets that script's hash as it is served. Built
   files never hold the script or its hash.
 - The last good site. MkDocs' server holds every request until a rebuild succeeds, so
-  after a data error every page hangs. Here each build goes to MkDocs' build folder
-  and, once it succeeds, becomes the served folder (a rename). A failed build leaves
+  after a data error every page hangs. Here each build goes to a folder of its own
+  (in memory, /dev/shm, where the system has it) and, once it succeeds, becomes the
+  served folder (a rename). A failed build leaves
   the served site alone; its lines go to the log as usual and to a notice on every
   served page (compendium.PreviewPages), and open pages reload to show it.
 - One language, `make serve SITE_LANG=es`: static-i18n builds only the default
@@ -24,14 +25,16 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import re
 import shutil
+import signal
 import socket
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import compendium_theme as theme  # hooks/compendium_theme.py, a sibling
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,8 +52,8 @@ class _Serving:
 
     serving = False  # `mkdocs serve`, not `mkdocs build`
     address_checked = False
+    folder: Path | None = None  # where the preview builds (`build/`) and serves (`1/`...)
     preview: Preview | None = None
-    pages: compendium.PreviewPages | None = None  # from the last build that opened the data
     saved_levels: tuple[int, int] | None = None  # link checks lowered in a one-language preview
 
 
@@ -71,6 +74,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _serving.address_checked:
         check_address(config.dev_addr.host, config.dev_addr.port)
         _serving.address_checked = True
+    if _serving.folder is None:
+        _serving.folder = _preview_folder()
+    config.site_dir = str(_serving.folder / "build")
     only = theme.preview_language(config, serving=True)
     if only is not None:
         theme.build_only(config, only)
@@ -79,14 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(0)  # after every on_config: static-i18n has set this build's language
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Remember the data for the notices; in a one-language preview, the default
-    language's hand-written pages link generated pages that are not built: not a problem."""
+    """In a one-language preview, the default language's hand-written pages link
+    generated pages that are not built: not a problem there."""
     if not _serving.serving:
         return
-    opened = compendium.open_compendium(Path(config.config_file_path).parent)  # cached
-    _serving.pages = compendium.PreviewPages(opened, urlsplit(config.site_url or "/").path)
-    if _serving.preview is not None:
-        _serving.preview.pages = _serving.pages
     only = theme.preview_language(config, serving=True)
     links, nav = config.validation.links, config.validation.nav
     if only is not None and theme.language(config) != only:
@@ -100,7 +102,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(0)  # the only handler of on_serve
 def on_serve(server, config: MkDocsConfig, builder: Callable) -> object:
     """Take over MkDocs' server after the first build (see the module's docstring)."""
-    _serving.preview = Preview(server, config.site_dir, _serving.pages,
+    _serving.preview = Preview(server, _serving.folder, Path(config.config_file_path).parent,
                                theme.preview_language(config, serving=True))
     only = _serving.preview.only_language
     if only is not None:
@@ -110,8 +112,45 @@ def on_serve(server, config: MkDocsConfig, builder: Callable) -> object:
 
 @event_priority(0)  # the only handler of on_shutdown
 def on_shutdown() -> None:
-    if _serving.preview is not None:
-        _serving.preview.close()
+    if _serving.folder is not None:
+        shutil.rmtree(_serving.folder, ignore_errors=True)
+
+
+def _preview_folder() -> Path:
+    """A folder of this preview's own, in memory (/dev/shm) when the system has one with
+    room to spare: a preview writes the whole site after every save, and on a busy disk
+    that takes longer than building it. Folders of previews whose process is gone (a
+    killed preview cannot clean up) are removed first. SIGTERM stops the preview as
+    Ctrl+C does, so that it removes its own."""
+    base = Path(tempfile.gettempdir())
+    shm = Path("/dev/shm")
+    with suppress(OSError):
+        if shm.is_dir() and shutil.disk_usage(shm).free > 1 << 30:
+            base = shm
+    for old in base.glob(f"{_FOLDER_PREFIX}*"):
+        pid = old.name[len(_FOLDER_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
+    return Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-", dir=base))
+
+
+_FOLDER_PREFIX = "compendium-preview-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
+def _stop(signum: int, frame) -> None:
+    raise KeyboardInterrupt  # MkDocs then shuts the server down and calls on_shutdown
 
 
 def _prefix(config: MkDocsConfig, lang: str) -> str:
@@ -137,15 +176,13 @@ def check_address(host: str, port: int) -> None:
 class Preview:
     """MkDocs' development server, serving the last good build."""
 
-    def __init__(self, server, site_dir: str, pages: compendium.PreviewPages | None,
-                 only_language: str | None):
+    def __init__(self, server, folder: Path, root: Path, only_language: str | None):
         self.server = server
-        self.pages = pages
+        self.root = root
         self.only_language = only_language
         self.failure: list[str] | None = None  # the lines of the last build, if it failed
-        self.build_dir = Path(site_dir)
-        self.served = Path(tempfile.mkdtemp(prefix="compendium-preview-",
-                                            dir=self.build_dir.parent))
+        self.build_dir = folder / "build"  # every build's site_dir (on_config)
+        self.served = folder
         self.generation = 0
         self._build = server.builder
         self._app = server.serve_request
@@ -191,8 +228,11 @@ class Preview:
         old = self.served / str(self.generation - 2)
         threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
 
-    def close(self) -> None:
-        shutil.rmtree(self.served, ignore_errors=True)
+    @property
+    def pages(self) -> compendium.PreviewPages | None:
+        """The notices, in the languages of the last build that read the data."""
+        opened = compendium.last_opened(self.root)
+        return compendium.PreviewPages(opened, self.server.mount_path) if opened else None
 
     # -- requests ----------------------------------------------------------------
     def error_page(self, code: int) -> bytes | None:
@@ -204,26 +244,26 @@ class Preview:
         path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
         response = _Response()
         body = self._app(environ, response.start)
-        if response.status.startswith("404") and self._not_built(path):
-            html = self.pages.not_built(path, self.only_language)
+        pages = self.pages
+        if response.status.startswith("404") and self._not_built(path, pages):
+            html = pages.not_built(path, self.only_language)
             return response.send(start_response, html, status="404 Not Found")
         if not response.is_html:
             response.forward(start_response)
             return body
         html = b"".join(body).decode("utf-8")
-        return response.send(start_response, self._served_html(html, path))
+        return response.send(start_response, self._served_html(html, path, pages))
 
-    def _not_built(self, path: str) -> bool:
-        return (self.only_language is not None and self.pages is not None
-                and compendium.is_page(path)
-                and self.pages.language_of(path) != self.only_language)
+    def _not_built(self, path: str, pages: compendium.PreviewPages | None) -> bool:
+        return (self.only_language is not None and pages is not None
+                and compendium.is_page(path) and pages.language_of(path) != self.only_language)
 
-    def _served_html(self, html: str, path: str) -> str:
+    def _served_html(self, html: str, path: str, pages: compendium.PreviewPages | None) -> str:
         match = _LIVE_RELOAD.search(html)
         if match:
             html = compendium.allow_inline_script(html, match.group("body"))
-        if self.failure is not None and self.pages is not None:
-            html = self.pages.with_failure(html, self.pages.language_of(path), self.failure)
+        if self.failure is not None and pages is not None:
+            html = pages.with_failure(html, pages.language_of(path), self.failure)
         return html
 
 

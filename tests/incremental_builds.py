@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -45,16 +46,19 @@ def main(root: Path, out: Path, steps: list[list[list[str]]]) -> None:
     for number, edits in enumerate(steps):
         for change in edits:
             edit(root, change)
-        site = out / str(number)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command="serve", dirty=False)
         config.site_url = SERVE_URL  # as mkdocs serve sets it
         build(config, serve_url=SERVE_URL)
+        shutil.move(config.site_dir, out / str(number))  # the preview chose where to build
         reuse = sys.modules["hooks/compendium_hooks.py"]._reuse  # as mkdocs.yml names it
         (out / f"{number}.json").write_text(json.dumps({
             "fragments": reuse.fragments.reused, "pages": reuse.pages_reused}))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]),
-         json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")))
+    try:
+        main(Path(sys.argv[1]), Path(sys.argv[2]),
+             json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")))
+    finally:  # as mkdocs serve ends: the preview's folder goes
+        sys.modules["hooks/compendium_preview.py"].on_shutdown()

@@ -109,3 +109,21 @@ def test_a_busy_address_says_so_in_one_line_before_building(make_project):
                     f"preview at another port: make serve SERVE_ADDR=127.0.0.1:{port + 1}"]
     assert "Traceback" not in output
     assert "Building 'it'" not in output  # stopped before building anything
+
+
+def test_a_stopped_preview_leaves_no_folder_behind(make_project):
+    """The preview builds in a folder of its own (in memory where it can); stopping it
+    (SIGTERM, as a closed terminal or this test does) removes it."""
+    import tempfile
+    from pathlib import Path
+
+    def folders() -> set[Path]:
+        return {path for base in (Path("/dev/shm"), Path(tempfile.gettempdir()))
+                for path in base.glob("compendium-preview-*")}
+
+    before = folders()
+    root = make_project()
+    with make_serve(root) as running:
+        running.wait_for("/en/", "<html")
+        assert folders() - before  # it exists while the preview runs
+    assert folders() - before == set()

@@ -67,20 +67,27 @@ class LanguageSearch:
         ref = ref_of(len(self.refs) + len(self.pages))
         self.pages.append(page_document(ref, self.url(dest_uri), title, content_html))
 
+    # Remembers each record's document for the next build while the fields it read are
+    # unchanged (a preview's compendium.FragmentCache.value); None makes them all.
+    remember: Callable[[tuple, Callable[[], SearchDocument]], SearchDocument] | None = None
+
     @cached_property
     def record_documents(self) -> list[SearchDocument]:
         text = RecordText(self.site, self.l10n, self.markdown)
-        return [
-            text.document(record, ref, self.url(self.site.dest("record", self.lang, record)))
-            for record, ref in self.refs.items()
-        ]
+        documents = []
+        for record, ref in self.refs.items():
+            url = self.url(self.site.dest("record", self.lang, record))
+            make = lambda record=record, ref=ref, url=url: text.document(record, ref, url)  # noqa: E731
+            documents.append(self.remember(("search", self.lang, record.kind, record.slug,
+                                            ref, url), make) if self.remember else make())
+        return documents
 
     def documents(self) -> list[SearchDocument]:
         return self.record_documents + self.pages
 
     def job(self) -> tuple[Callable[..., dict[str, str]], tuple]:
         """The output files as a function and its arguments, all picklable, so that
-        another process may make them (compendium.searchjobs)."""
+        another process may make them (compendium.jobs)."""
         documents = self.documents()
         kinds = {kind: self.l10n.t(f"kind.{kind}") for kind in {d.kind for d in documents}}
         return language_files, (documents, self.lang, kinds)

@@ -1,13 +1,14 @@
-"""The search indexes of a build, made in a second process while the build goes on.
+"""Files a build makes in a second process while it goes on: search indexes, open data.
 
 A language's search index (compendium.search) needs the records and the text of the
-hand-written pages, not the pages the theme draws. A build hands each language's
-index to a worker process as soon as that language's pages are done, renders the
-next language meanwhile (both cores of a two-core machine), and writes every index
-when the last language is done. A preview starts each index at the start of a
-rebuild, from the records and the hand-written pages of its previous build, and
-takes it if those pages turn out unchanged (they nearly always are: a save changes a
-record); an index whose inputs did not change at all is not made again.
+hand-written pages, and the open data only the records: not the pages the theme
+draws. A build hands each of them to a worker process as soon as its inputs are
+known, renders the next language's pages meanwhile (both cores of a two-core
+machine), and writes them all when the last language is done. A preview starts them
+at the start of each rebuild (a search index from the records and the hand-written
+pages of its previous build) and takes each if its inputs turn out unchanged (they
+nearly always are: a save changes a record); files whose inputs did not change at all
+are not made again.
 
 Whichever process makes them, the files are what the same function gives for the
 same inputs: a build's output does not depend on it (tests/test_reproducible.py and
@@ -35,12 +36,13 @@ class _Job:
     make: Make
     args: tuple
     folder: Path | None  # where its files go, once the build asks for them
+    clean: str  # the folder under `folder` that only these files fill (emptied first)
     future: Future | None = None  # None: made in this process when collected
     files: dict[str, str] | None = None
 
 
 @dataclass
-class SearchJobs:
+class Jobs:
     """The indexes of one front end's builds: one worker process, kept between builds."""
 
     parallel: bool = True  # False: every index in this process, when asked
@@ -50,32 +52,35 @@ class SearchJobs:
     pages: dict[str, list] = field(default_factory=dict)  # hand-written pages, by language
     head_start: dict[str, Any] = field(default_factory=dict)  # LanguageSearch, by language
 
-    def start(self, name: str, make: Make, args: tuple, folder: Path | None = None) -> None:
+    def start(self, name: str, make: Make, args: tuple, folder: Path | None = None,
+              clean: str = "", inputs: str | None = None) -> None:
         """Have `make(*args)` run in the worker, unless it is running or done already;
-        its files go to `folder` when collected (None: not yet known, a head start)."""
-        digest = _digest(args)
+        its files go to `folder` when collected (None: not yet known, a head start).
+        `inputs` sums up all the files depend on, when repr(args) would be long."""
+        digest = _digest(args if inputs is None else inputs)
         job = self._jobs.get(name)
         if job is not None and job.digest == digest:
             job.folder = folder or job.folder
             return
         if job is not None and job.future is not None and not job.future.cancel():
-            self._jobs[name] = _Job(digest, make, args, folder)  # the worker is busy with
-            return  # a guess that was wrong: this one is made here, when collected
+            self._jobs[name] = _Job(digest, make, args, folder, clean)  # the worker is busy
+            return  # with a guess that was wrong: this one is made here, when collected
         done = self._done.get(name)
         if done is not None and done.digest == digest:
-            self._jobs[name] = _Job(digest, make, args, folder, files=done.files)
+            self._jobs[name] = _Job(digest, make, args, folder, clean, files=done.files)
             return
-        self._jobs[name] = _Job(digest, make, args, folder, self._submit(make, args))
+        self._jobs[name] = _Job(digest, make, args, folder, clean, self._submit(make, args))
 
-    def collect(self) -> list[tuple[Path, dict[str, str]]]:
-        """(folder, files) of every job that has a folder, waiting for those running."""
+    def collect(self) -> list[tuple[Path, str, dict[str, str]]]:
+        """(folder, the folder under it to empty first, files) of every job that has a
+        folder, waiting for those still running."""
         collected = []
         for name, job in list(self._jobs.items()):
             if job.folder is None:
                 continue
             if job.files is None:
                 job.files = self._result(job)
-            collected.append((job.folder, job.files))
+            collected.append((job.folder, job.clean, job.files))
             self._done[name] = job
             del self._jobs[name]
         return collected
