@@ -90,3 +90,15 @@ def make_serve(root: Path, *variables: str) -> Iterator[Running]:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        _wait_for_group(process.pid)
+
+
+def _wait_for_group(group: int, timeout: float = 30) -> None:
+    """Until every process of `make serve` (mkdocs too, shutting down) has ended."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
