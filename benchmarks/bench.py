@@ -24,6 +24,7 @@ Usage: python benchmarks/bench.py [N ...] [--scale N ...] [--no-serve] [--no-sea
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import pstats
@@ -224,21 +225,39 @@ def build_seconds(root: Path) -> float:
 
 
 def peak_memory_kib(root: Path) -> int:
-    """Peak memory of one build of `root`, alone in a fresh process (ru_maxrss of the
-    children is a running maximum: a child process of its own resets nothing)."""
-    code = ("import resource, subprocess, sys, os; "
-            "r = subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--quiet'], "
-            "capture_output=True); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 "
-            "else -1)")
+    """Peak memory of one build of `root`: the largest sum, sampled every 50 ms, of the
+    resident sizes of the build's processes (MkDocs and its worker)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_LANG", None)
-    result = subprocess.run([sys.executable, "-c", code], cwd=root, env=env,
-                            capture_output=True, text=True)
-    value = int(result.stdout.strip() or -1)
-    if value < 0:
-        raise SystemExit(f"build failed in {root}")
-    return value
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(process.pid)))
+        time.sleep(0.05)
+    if process.returncode != 0:
+        raise SystemExit(f"build failed in {root}:\n{process.stderr.read().decode()}")
+    return peak
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants, from /proc."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
 
 
 def mean_page_bytes(site: Path, pattern: str) -> float:
