@@ -19,6 +19,7 @@ from compendium.csp import allow_inline_script
 from compendium.fragments import FragmentCache
 from compendium.jobs import Jobs
 from compendium.loader import Compendium, last_opened, open_compendium
+from compendium.not_found import NotFoundPage
 from compendium.pages import PageSpec
 from compendium.preview import PreviewPages, is_page
 from compendium.problems import DataError
@@ -35,6 +36,7 @@ __all__ = [
     "HandwrittenPage",
     "Jobs",
     "LanguageBuild",
+    "NotFoundPage",
     "PageSpec",
     "PreviewPages",
     "RenderError",

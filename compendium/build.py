@@ -11,10 +11,13 @@ hooks/ do just that):
   (`handwritten_page`);
 - the theme's shared parts: the header's search box, the footer's links, a
   page's versions in every language (hreflang), the 404 page and the sitemap;
+- what a page says about itself: its <title>, description and link-preview
+  tags (compendium.page_meta);
 - the files that are not pages (`write_files`): the search index always, the
   PDF when asked, the open data once (in the default language's build); the
-  404 page and the sitemap are written once too, and no 404 page in a copy
-  read from disk (`writes`).
+  sitemap is written once too, the 404 page by every language's build with
+  the languages built so far (compendium.not_found), and no 404 page in a
+  copy read from disk (`writes`).
 
 A LanguageBuild lives for one build of one language: the state it gathers (the
 hand-written pages for the search index) never leaks into another language.
@@ -24,25 +27,38 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from markupsafe import Markup
 
 from compendium.csp import fill_policy
 from compendium.fragments import FragmentCache
 from compendium.jobs import Jobs
 from compendium.loader import Compendium
+from compendium.not_found import NotFoundPage, OtherLanguage, one_page
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
 from compendium.opendata.files import open_data_files
+from compendium.page_meta import (
+    IMAGE,
+    PageMeta,
+    document_title,
+    first_paragraph,
+    og_locale,
+    shorten,
+)
+from compendium.page_parts import UnknownPartError, fill_parts
 from compendium.pages import PageSpec
 from compendium.printed import print_document, write_pdf
-from compendium.render import RenderedPage
+from compendium.publisher import report_address
+from compendium.render import RenderedPage, RenderError
 from compendium.search.bundle import FOLDER as SEARCH_FOLDER
 from compendium.search.bundle import LanguageSearch
 from compendium.settings import BuildSettings
 from compendium.urls import handwritten_dest, pdf_dest, relative_url, site_url_of
 
 FOOTER_PAGES = ("accessibility", "privacy")  # hand-written, in docs/<lang>/
-SITE_WIDE = ("404", "sitemap")  # one file for every language: written by the default build
+SITE_WIDE = ("404", "sitemap")  # one file for every language (see `writes`)
 LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s, when the site's is not known
 
 
@@ -94,6 +110,15 @@ class LanguageBuild:
         return self.site.prefix(self.lang)
 
     @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language of the site, in the order readers see them."""
+        return self.compendium.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.compendium.default_language
+
+    @property
     def is_default(self) -> bool:
         """The default language's build writes the files shared by every language."""
         return self.lang == self.compendium.project.default_language
@@ -120,14 +145,34 @@ class LanguageBuild:
                                      lambda: self.renderer.render(spec, self.settings))
 
     def handwritten_page(self, html: str, page: HandwrittenPage) -> str:
-        """A hand-written page's content, indexed for search, with its notice (if it
-        needs one) and, on the home page of builds that make it, the PDF's link."""
+        """A hand-written page's content, with the parts that depend on the publisher
+        (compendium.page_parts), indexed for search, with its notice (if it needs
+        one) and, on the home page of builds that make it, the PDF's link."""
+        html = self._with_parts(html, page)
         self.search.add_page(page.dest_uri, page.title, html)
         html = self._with_notice(html, page)
         if self.settings.pdf and page.dest_uri == f"{self.prefix}index.html":
             html += self.renderer.render_pdf_link(self.lang, self._link_from(page.dest_uri)(
                 pdf_dest(self.prefix)))
         return html
+
+    def _with_parts(self, html: str, page: HandwrittenPage) -> str:
+        """Markers replaced by their parts, in the language of the page's text."""
+        def render(name: str) -> str:
+            return self.renderer.render_part(name, page.lang, page.dest_uri,
+                                             publisher=self.compendium.project.publisher,
+                                             report_url=self.report_address)
+        try:
+            return fill_parts(html, render)
+        except UnknownPartError as error:
+            project = self.compendium.project
+            where = project.display_path(page.source) if page.source else page.dest_uri
+            raise RenderError(f"{where}: {error}") from None
+
+    @property
+    def report_address(self) -> str:
+        """Where readers report a problem (compendium.publisher), or ''."""
+        return report_address(self.settings.feedback_url, self.compendium.project.publisher)
 
     def _with_notice(self, html: str, page: HandwrittenPage) -> str:
         default = self.compendium.project.default_language
@@ -152,6 +197,40 @@ class LanguageBuild:
         """A whole page as the theme wrote it, with its Content-Security-Policy filled in."""
         return fill_policy(html)
 
+    # -- what a page says about itself (compendium.page_meta) -------------------
+    def is_home(self, dest_uri: str) -> bool:
+        return dest_uri == f"{self.prefix}index.html"
+
+    @property
+    def site_name(self) -> str:
+        return self.settings.site_name(self.lang) or self.short_site_name
+
+    @property
+    def short_site_name(self) -> str:
+        """The site's name where space is short (a phone's header, the menu's title)."""
+        return self.l10n.t("site.short_name")
+
+    def describe(self, html: str) -> str:
+        """A page's description from its HTML: its first paragraph, shortened."""
+        return shorten(first_paragraph(html))
+
+    def page_meta(self, dest_uri: str, title: str, description: str) -> PageMeta:
+        """The title, description and link-preview tags of a page (plain text)."""
+        home = self.is_home(dest_uri)
+        site_url = self.settings.site_url
+        languages = self.compendium.project.languages
+        return PageMeta(
+            title=self.site_name if home or not title else title,
+            document_title=document_title(title, self.site_name, home),
+            description=shorten(description),
+            url=site_url + site_url_of(dest_uri, self.settings.directory_urls) if site_url else "",
+            locale=og_locale(self.lang),
+            alternate_locales=tuple(og_locale(lang) for lang in languages if lang != self.lang),
+            site_name=self.site_name,
+            image=site_url + IMAGE if site_url else "",
+            image_alt=self.site_name,
+            type="website" if home else "article")
+
     # -- the theme's shared parts ---------------------------------------------
     def search_box(self, dest_uri: str) -> dict[str, str]:
         """What the header's search box needs: the search page of this language, and its words."""
@@ -172,8 +251,8 @@ class LanguageBuild:
                                                                                 self.lang))})
         links.append({"text": t("footer.translations"),
                       "url": link(self.site.dest("translations", self.lang))})
-        if self.settings.feedback_url:
-            links.append({"text": t("footer.feedback"), "url": self.settings.feedback_url})
+        if self.report_address:
+            links.append({"text": t("footer.feedback"), "url": self.report_address})
         return {"label": t("footer.label"), "links": links, "made_with": t("footer.made_with"),
                 "and": t("footer.and")}
 
@@ -215,25 +294,41 @@ class LanguageBuild:
         return entries
 
     def not_found(self, root: str) -> list[dict]:
-        """The 404 page's text in every language, with links from the site's root.
-
-        One 404 page serves every missing URL of the site (GitHub Pages), at any
-        depth: a script shows the language of the URL's prefix (see
-        assets/compendium/not-found.js).
-        """
+        """The 404 page's message, with links from the site's root: in every language
+        in the default language's build (the page readers without JavaScript see),
+        in its own elsewhere (compendium.not_found)."""
         link = self._link_from_root(root)
+        languages = self.compendium.project.languages if self.is_default else (self.lang,)
         sections = []
-        for lang in self.compendium.project.languages:
+        for lang in languages:
             t = self.compendium.renderer.localizers[lang].t
             prefix = self.site.prefix(lang)
             sections.append({
                 "lang": lang, "prefix": prefix,
-                "site_name": self.settings.site_name(lang),
                 "title": t("not_found.title"),
                 "text": t("not_found.text"), "home_label": t("not_found.home"),
                 "home": root + prefix, "search": self._search_box(lang, link),
             })
         return sections
+
+    def not_found_meta(self) -> PageMeta:
+        """The 404 page's title and description; it has no address of its own."""
+        meta = self.page_meta("404.html", self.l10n.t("not_found.title"),
+                              self.l10n.t("not_found.text"))
+        return replace(meta, url="", type="website")
+
+    def not_found_page(self, pages: Mapping[str, NotFoundPage]) -> str:
+        """The 404 file from the languages' 404 pages built so far, by language ('' until
+        the default language's is known): see compendium.not_found."""
+        project = self.compendium.project
+
+        def other(lang: str, page: NotFoundPage) -> OtherLanguage:
+            title = document_title(self.renderer.localizers[lang].t("not_found.title"),
+                                   self.settings.site_name(lang))
+            return OtherLanguage(lang, self.site.prefix(lang), title, Markup(page.body))
+
+        return one_page(pages, project.languages, project.default_language, other,
+                        self.renderer.render_not_found_languages)
 
     def _link_from(self, dest_uri: str) -> Link:
         return lambda target: relative_url(dest_uri, target, self.settings.directory_urls)
@@ -247,8 +342,8 @@ class LanguageBuild:
         """Whether this build writes a file shared by every language ('404', 'sitemap')."""
         if site_wide not in SITE_WIDE:
             raise ValueError(f"unknown site-wide file '{site_wide}' (expected one of {SITE_WIDE})")
-        if site_wide == "404" and not self.settings.directory_urls:
-            return False  # a copy read from disk has no server to serve it
+        if site_wide == "404":  # every language's build, with the pages built so far
+            return self.settings.directory_urls  # a copy read from disk has no server
         return self.is_default
 
     def write_files(self, site_dir: Path, last: bool = True) -> None:

@@ -52,11 +52,14 @@ def _years(_dataset: Dataset, practice: Record) -> list[str]:
 
 FACETS: tuple[Facet, ...] = (
     Facet("country", "facet.country", _territory("countries")),
+    # A region or a province is a territory of its own, not forced to its capital city.
+    Facet("region", "facet.region", _territory("regions"), vocabulary="regions"),
     Facet("city", "facet.city", _territory("cities"), vocabulary="cities"),
     Facet("theme", "facet.theme", _listed("themes"), vocabulary="themes"),
     Facet("target-group", "facet.target_group", _listed("target_groups"),
           vocabulary="target_groups"),
     Facet("project", "facet.project", _project),
+    Facet("programme", "facet.programme", _listed("programmes"), vocabulary="programmes"),
     Facet("promoter-type", "facet.promoter_type", _promoter_types,
           vocabulary="organisation_types"),
     Facet("year", "facet.year", _years),

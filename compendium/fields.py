@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from compendium import phones
 from compendium.problems import ProblemLog
 from compendium.yamlnodes import (
     MappingNode,
@@ -43,7 +44,6 @@ _EMAIL_RE = re.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
     r"\.[A-Za-z]{2,}$"
 )
-_PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{6,}$")
 _UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 # Link targets in Markdown: [text](target) and [label]: target definitions.
 _MARKDOWN_LINK_RE = re.compile(r"\]\(\s*<?([^\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
@@ -315,11 +315,18 @@ class Email(Matching):
     what = "a valid e-mail address"
 
 
-class Phone(Matching):
-    expected = "a phone number in digits, spaces, +, (), - or /"
-    example = "+39 06 5729911"
-    pattern = _PHONE_RE
-    what = "a phone number"
+class Phone(Scalar):
+    """A phone number libphonenumber reads as valid, in international form (compendium.phones)."""
+
+    expected = "a phone number in international form, with + and the country code"
+    example = phones.EXAMPLE
+
+    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
+        problem = phones.phone_problem(text)
+        if problem:
+            return check.error(node, path, f"{_quote(text)} {problem} (expected "
+                               f"{self.expected}, e.g. {phones.example_for(text)})")
+        return text
 
 
 class Choice(Scalar):
@@ -424,9 +431,12 @@ class Text(Field):
     expected = "a text per language"
     example = "{it: ..., en: ..., es: ...}"
 
-    def __init__(self, *, markdown: bool = False, **kwargs: Any):
+    def __init__(self, *, markdown: bool = False, original: bool = True, **kwargs: Any):
         super().__init__(**kwargs)
         self.markdown = markdown
+        # False for a translation of another field (a name's translation): it has no
+        # text in the source language, and languages may be left out.
+        self.original = original
 
     def validate(self, node: Node, path: str, check: Check) -> Any:
         if not isinstance(node, MappingNode):
@@ -455,7 +465,7 @@ class Text(Field):
                 continue
             texts[entry.key] = text
         source = check.source_language
-        if source and source not in written:
+        if self.original and source and source not in written:
             return check.error(node, path, f"no text in the source language '{source}' "
                                f"(expected e.g. {path.rsplit('.', 1)[-1]}: {{{source}: ...}})")
         return texts

@@ -29,6 +29,14 @@ class Compendium:
     site: SiteModel
     renderer: Renderer
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.project.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.project.default_language
+
 
 def check_project(project: Project) -> tuple[Dataset, dict[str, dict[str, str]], ProblemLog]:
     """Load records, vocabularies and interface strings, collecting every problem."""

@@ -1,5 +1,7 @@
 """The printable compendium: one HTML document per language, from the same record
-templates as the site, turned into a PDF by WeasyPrint (see write_pdf).
+templates as the site, turned into a PDF by WeasyPrint (see write_pdf). The
+good practices come first, right after the contents and a short introduction
+(RecordType.print_position), then the projects, workshops and contact persons.
 
 The record fragments are rendered as if they lived where the PDF lives
 (urls.pdf_dest: `<lang>/compendium.pdf`), so their relative links resolve
@@ -66,10 +68,16 @@ def printed_types() -> list[RecordType]:
                   key=lambda t: t.print_position)
 
 
-def write_pdf(html: str, base_url: str, stylesheet: Path, target: Path) -> None:
-    """Typeset with WeasyPrint (imported here: only PDF builds need it and its Pango)."""
+def layout(html: str, base_url: str, stylesheet: Path):
+    """The document laid out in pages by WeasyPrint (imported here: only PDF builds
+    need it and its Pango); its pages' boxes are what the tests check for overlaps."""
     from weasyprint import CSS, HTML
 
+    return HTML(string=html, base_url=base_url).render(
+        stylesheets=[CSS(filename=str(stylesheet))])
+
+
+def write_pdf(html: str, base_url: str, stylesheet: Path, target: Path) -> None:
+    """Typeset with WeasyPrint and write the PDF."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=base_url).write_pdf(
-        target, stylesheets=[CSS(filename=str(stylesheet))])
+    layout(html, base_url, stylesheet).write_pdf(target)

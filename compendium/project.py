@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from compendium.fields import INVALID, Check, ListOf, Object, Str
 from compendium.problems import DataError, ProblemLog
+from compendium.publisher import SCHEMA as PUBLISHER_SCHEMA
+from compendium.publisher import Publisher
 from compendium.yamlnodes import read_nodes
 
 CONFIG_NAME = "compendium.yml"
@@ -24,6 +26,7 @@ _SCHEMA = Object({
         "name": Str(required=True, example="CC BY 4.0"),
         "url": Str(required=True, example="https://creativecommons.org/licenses/by/4.0/"),
     }),
+    "publisher": PUBLISHER_SCHEMA,
 })
 
 
@@ -39,6 +42,7 @@ class Project:
     templates_dir: Path
     docs_dir: Path  # hand-written pages, one folder per language
     data_licence: dict[str, str] | None = None  # of the published open data: name, url
+    publisher: Publisher = field(default_factory=Publisher)  # who publishes the site
 
     def display_path(self, path: Path) -> str:
         """Path as maintainers see it in messages: relative to the project root."""
@@ -71,6 +75,7 @@ class Project:
             templates_dir=root / values["templates_dir"],
             docs_dir=root / (values["docs_dir"] or "docs"),
             data_licence=values["data_licence"],
+            publisher=Publisher.from_settings(values["publisher"]),
         )
 
 

@@ -25,6 +25,8 @@ from jinja2.exceptions import TemplateSyntaxError
 from markupsafe import Markup
 
 from compendium.l10n import Localizer, MissingStringError
+from compendium.page_meta import first_paragraph
+from compendium.page_parts import part_template
 from compendium.pages import PAGE_TYPES, PageSpec, TemplatePathError
 from compendium.pages.base import Heading
 from compendium.safe_markdown import SafeMarkdown
@@ -64,6 +66,7 @@ class RenderedPage:
     headings: list[Heading]
     anchors: frozenset[str]  # every id in the fragment, for link checking
     scripts: tuple[str, ...] = ()  # relative URLs, to load at the end of the page
+    description: str = ""  # plain text, for the page's description and link previews
 
 
 class Renderer:
@@ -96,8 +99,9 @@ class Renderer:
             html = self.env.get_template(spec.template).render(
                 view=view, t=l10n.t, l10n=l10n, record=spec.record, page_title=title
             )
+            description = view.description(first_paragraph(html))
         return RenderedPage(html, title.text, title.lang, view.headings,
-                            frozenset(_ID_RE.findall(html)), tuple(view.scripts))
+                            frozenset(_ID_RE.findall(html)), tuple(view.scripts), description)
 
     def render_pdf_link(self, reader: str, pdf_url: str) -> str:
         """The link to the printable compendium, for pages written by hand (the home page)."""
@@ -111,6 +115,17 @@ class Renderer:
         l10n = self.localizers[reader]
         with self._reporting(template, reader):
             return self.env.get_template(template).render(t=l10n.t, l10n=l10n, **context)
+    def render_not_found_languages(self, others: list) -> str:
+        """The 404 page's other languages, each in a <template> (compendium.not_found)."""
+        with self._reporting("not-found-languages.html", "404.html"):
+            return self.env.get_template("not-found-languages.html").render(others=others)
+
+    def render_part(self, name: str, lang: str, page: str, **values) -> str:
+        """A part of a hand-written page (compendium.page_parts), in `lang`."""
+        l10n = self.localizers[lang]
+        with self._reporting(part_template(name), page):
+            return self.env.get_template(part_template(name)).render(t=l10n.t, l10n=l10n,
+                                                                     **values)
 
     def render_fallback_page(self, content_html: str, reader: str, original_lang: str,
                              original_url: str, outdated: bool = False) -> str:

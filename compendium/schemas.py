@@ -9,6 +9,7 @@ Field order here is the order of `compendium new` scaffolds and of the pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from compendium.fields import (
@@ -24,6 +25,7 @@ from compendium.fields import (
     ListOf,
     Number,
     Object,
+    ObjectCheck,
     Phone,
     Ref,
     Str,
@@ -32,6 +34,7 @@ from compendium.fields import (
     Url,
     period_in_order,
 )
+from compendium.record_checks import FieldPath, needs, same_in_every_language
 
 # Fields of every record that say nothing about its subject: left out of the
 # search index's body (titles and summaries are indexed on their own).
@@ -88,18 +91,20 @@ def _provenance() -> Object:
     )
 
 
-def _source_notes() -> ListOf:
+def _source_notes(fields: Callable[[], dict[str, Field]]) -> ListOf:
     return ListOf(
         Object(
             {
-                "field": Str(required=True, example="period.end",
-                             help="The field whose value differs from the source."),
+                "field": FieldPath(fields, required=True,
+                                   help="The field whose value differs from the source; "
+                                        "readers see that field's name."),
                 "source_says": Str(required=True, multiline=True, example="'31/09/14'",
                                    help="The source's text, verbatim."),
                 "note": Text(required=True, help="What was recorded instead, and why."),
             }
         ),
-        help="Errors and ambiguities of the source, and how they were read.",
+        help="Errors and ambiguities of the source (every slip, see README 'Content'), "
+             "and how they were read.",
     )
 
 
@@ -118,17 +123,40 @@ def _period(date_field: type[Field]) -> Object:
     )
 
 
-_COMMON_TAIL = {
-    "links": _links(),
-    "provenance": _provenance(),
-    "source_notes": _source_notes(),
-    "translations": TranslationMarks(
-        help="What each translation was made from; written by `compendium translations mark`."),
-}
+def _record(fields: dict[str, Field], *checks: ObjectCheck) -> Object:
+    """A record's schema: its own fields, then the links, provenance and notes all share."""
+    every: dict[str, Field] = dict(fields)
+    every.update({
+        "links": _links(),
+        "provenance": _provenance(),
+        "source_notes": _source_notes(lambda: every),
+        "translations": TranslationMarks(
+            help="What each translation was made from; written by "
+                 "`compendium translations mark`."),
+    })
+    return Object(every, checks=checks)
 
-PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
+
+def _results() -> dict[str, Field]:
+    return {
+        "results": Text(markdown=True, help="RISULTATI FINORA RAGGIUNTI / RESULTS."),
+        "results_kind": Choice(("achieved", "expected", "unstated"),
+                               help="How the source presents the results: achieved so far "
+                                    "(RISULTATI FINORA RAGGIUNTI), expected (the results "
+                                    "will come), or unstated (a plain RESULTS heading)."),
+    }
+
+
+_RESULTS_KIND = needs("results", "results_kind", "achieved",
+                      "whether the source gives them as achieved, expected or unstated")
+
+PRACTICE = RecordType("practice", "practices", print_position=1, schema=_record({
     "source_language": Language(required=True, help="Language the source sheet is written in."),
-    "title": Text(required=True, help="Short name of the practice."),
+    "title": Text(required=True, help="Name of the practice as the source gives it, the same "
+                                      "in every language; a descriptive title only when the "
+                                      "practice has no name of its own."),
+    "title_translation": Text(original=False, help="A translation of the name in other "
+                                                "languages, shown under it."),
     "summary": Text(help="One or two sentences for lists and search results."),
     "promoters": ListOf(_org(), min_items=1, required=True,
                         help="Promoting institutions (ENTE PROMOTORE / INSTITUTION)."),
@@ -140,8 +168,11 @@ PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
                                    help="IMPLEMENTATION CONTEXT AND TERRITORY, as written."),
     "territory": Object({
         "countries": ListOf(Country()),
-        "regions": Text(help="Regions or provinces, as names readers know."),
-        "cities": ListOf(_vocab("cities", "florence")),
+        "regions": ListOf(_vocab("regions", "trento-province"),
+                          help="Regions or provinces the source names as the territory "
+                               "(data/vocabularies/regions.yml): a province is not a city."),
+        "cities": ListOf(_vocab("cities", "florence"),
+                         help="Cities the source names as the territory."),
         "notes": Text(markdown=True, help="TERRITORIO DI ATTUAZIONE, as written."),
     }, help="Where the practice is implemented."),
     "stakeholders": Text(markdown=True, help="SOGGETTI COINVOLTI / STAKEHOLDERS INVOLVED."),
@@ -149,7 +180,7 @@ PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
     "beneficiaries": Text(markdown=True, help="DESTINATARI / BENEFICIARIES."),
     "target_groups": ListOf(_vocab("target_groups", "migrant-women")),
     "themes": ListOf(_vocab("themes", "employment")),
-    "results": Text(markdown=True, help="RISULTATI FINORA RAGGIUNTI / RESULTS."),
+    **_results(),
     "future_perspectives": Text(markdown=True, help="PROSPETTIVE E OBIETTIVI FUTURI."),
     "transferability": Text(markdown=True, help="OPPORTUNITÀ DI TRASFERIBILITÀ."),
     "contacts": ListOf(_person(), help="PERSONA DI RIFERIMENTO / CONTACT PERSON."),
@@ -157,17 +188,25 @@ PRACTICE = RecordType("practice", "practices", print_position=3, schema=Object({
     "project": Ref("project", example="savoir-faire", help="The project that collected it."),
     "workshop": Ref("workshop", example="savoir-faire-florence-2019",
                     help="The workshop where it was presented."),
+    "programmes": ListOf(_vocab("programmes", "amif"),
+                         help="Funding programmes the sheet names for the practice or for "
+                              "the projects it gave rise to."),
+    "related_projects": ListOf(Ref("project", example="teams"),
+                               help="Other projects the sheet names, that have a record."),
     "period": _period(ApproximateDate),
-    **_COMMON_TAIL,
-}))
+}, _RESULTS_KIND))
 
-PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
+PROJECT = RecordType("project", "projects", print_position=2, schema=_record({
     "source_language": Language(required=True),
-    "title": Text(required=True, help="Full name of the project."),
+    "title": Text(required=True, help="Official name of the project as the source gives it, "
+                                      "the same in every language."),
+    "title_translation": Text(original=False, help="A translation of the name in other "
+                                                "languages, shown under it."),
     "acronym": Str(example="MiStra"),
     "summary": Text(help="One or two sentences for lists and search results."),
-    "programme": Text(help="Funding programme, e.g. FAMI 2014-2020."),
-    "action": Text(help="Action or objective of the programme."),
+    "programme": _vocab("programmes", "amif", help="Funding programme "
+                                                   "(data/vocabularies/programmes.yml)."),
+    "action": Text(help="Call, action or objective of the programme."),
     "reference": Str(help="Reference number given by the funder."),
     "period": _period(ApproximateDate),
     "budget": Object({
@@ -175,7 +214,10 @@ PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
         "currency": Choice(("EUR",), required=True),
         "note": Text(),
     }),
-    "lead": _org(help="Lead organisation (capofila)."),
+    "lead": _org(help="Lead organisation (capofila), when a source says it leads."),
+    "presented_by": _org(help="The organisation that presents the project in the source "
+                              "(e.g. a fiche's 'Name of institution'), when no source says "
+                              "it leads it."),
     "partners": ListOf(_org()),
     "associated_partners": ListOf(_org(), help="Associated (e.g. foreign) partners."),
     "cities": ListOf(Object({
@@ -184,6 +226,8 @@ PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
         "organisation": _org(help="Association or body that takes part with the city."),
     })),
     "description": Text(markdown=True),
+    "scope": Text(help="Thematic scope, as the source words it."),
+    "stage": Text(help="Stage of implementation, as the source gives it (and when)."),
     "problems": Text(markdown=True, help="Problems the project addresses."),
     "objectives": Text(markdown=True),
     "target_groups": ListOf(_vocab("target_groups", "migrants")),
@@ -192,45 +236,57 @@ PROJECT = RecordType("project", "projects", print_position=1, schema=Object({
     "methods": Text(markdown=True),
     "activities": Text(markdown=True),
     "deliverables": Text(markdown=True),
-    "results": Text(markdown=True),
+    **_results(),
     "contacts": ListOf(_person()),
-    **_COMMON_TAIL,
-}))
+}, _RESULTS_KIND, same_in_every_language("title", "title_translation")))
 
-WORKSHOP = RecordType("workshop", "workshops", print_position=2, schema=Object({
+WORKSHOP = RecordType("workshop", "workshops", print_position=3, schema=_record({
     "source_language": Language(required=True),
     "title": Text(required=True),
     "summary": Text(),
     "type": _vocab("event_types", "workshop"),
     "project": Ref("project", required=True, example="savoir-faire"),
+    "status": Choice(("held", "planned"),
+                     help="held: the source reports it; planned: the source describes it as "
+                          "planned or to come."),
     "date": Date(help="Left empty when the sources give none."),
     "format": Choice(("in-person", "online")),
     "city": _vocab("cities", "florence", help="Where it was held, or the host city online."),
     "venue": Str(),
     "platform": Str(example="Zoom", help="Online platform, for online events."),
-    "participants": ListOf(_org()),
+    "participants": ListOf(Object({
+        "organisation": _org(required=True),
+        "role": Text(help="Its role at the event, as the source words it."),
+    })),
     "speakers": ListOf(_person()),
     "programme": Text(markdown=True),
     "outcomes": Text(markdown=True),
-    **_COMMON_TAIL,
 }))
 
-ORGANISATION = RecordType("organisation", "organisations", title_field="name", schema=Object({
+ORGANISATION = RecordType("organisation", "organisations", title_field="name",
+                          schema=_record({
     "source_language": Language(required=True),
-    "name": Text(required=True, help="Name as the organisation uses it in each language."),
+    "name": Text(required=True, help="Official name as the source gives it, the same in every "
+                                     "language."),
+    "name_translation": Text(original=False, help="A translation of the name in other "
+                                                "languages, shown under it."),
     "acronym": Str(example="CIOFS-FP"),
     "type": _vocab("organisation_types", "public-authority",
-                   help="Left empty when the sources do not say."),
+                   help="What kind of body it is; left empty when nothing says."),
+    "type_basis": Choice(("source", "inferred"),
+                         help="source: a source says it (in words or in the name, e.g. "
+                              "'Fundación'); inferred: the compendium's reading, shown as "
+                              "such to readers."),
     "country": Country(),
     "city": _vocab("cities", "florence"),
     "website": Url(),
     "address": Str(multiline=True, example="1 Square de Meeûs, B-1000 Brussels"),
     "description": Text(markdown=True),
-    **_COMMON_TAIL,
-}))
+}, needs("type", "type_basis", "inferred", "whether a source states the type"),
+   same_in_every_language("name", "name_translation")))
 
 PERSON = RecordType("person", "people", title_field="name", print_position=4,
-                    schema=Object({
+                    schema=_record({
     "source_language": Language(required=True),
     "name": Str(required=True, example="Federica Ruggiero"),
     "publish": Bool(required=True, help="false keeps this person off every page of the site."),
@@ -238,7 +294,6 @@ PERSON = RecordType("person", "people", title_field="name", print_position=4,
     "organisation": _org(),
     "email": Email(),
     "phone": Phone(),
-    **_COMMON_TAIL,
 }))
 
 RECORD_TYPES: dict[str, RecordType] = {
@@ -254,6 +309,15 @@ VOCABULARIES: dict[str, Object] = {
     "organisation_types": Object({"label": _LABEL}),
     "city_roles": Object({"label": _LABEL}),
     "event_types": Object({"label": _LABEL}),
+    "programmes": Object({"label": Text(required=True, help="The programme's official name "
+                                                         "in each language.")}),
+    "regions": Object({
+        "label": _LABEL,
+        "country": Country(required=True),
+        "level": Choice(("region", "province"), required=True,
+                        help="region: a region or autonomous community; province: a "
+                             "province (e.g. the autonomous province of Trento)."),
+    }),
     "cities": Object({
         "label": _LABEL,
         "country": Country(required=True),

@@ -9,7 +9,9 @@ mkdocs-static-i18n runs one complete build per language, so every handler
 below runs once per language. The language is read from the config at the
 start of each build (`on_config`) and all per-build state is replaced there;
 nothing carries over from one language to the next, and nothing is written on
-an object shared between builds.
+an object shared between builds, but for one deliberate exception: each
+language's 404 page, kept until the last build writes the one 404 file of
+every language (compendium_theme.collect_not_found).
 """
 
 from __future__ import annotations
@@ -148,6 +150,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state.rendered[page.file.src_uri] = rendered
     # Material prints titles unescaped in several places: give it escaped text.
     page.meta["title"] = str(escape(rendered.title))
+    page.meta["description"] = rendered.description
     page.meta["compendium_scripts"] = list(rendered.scripts)  # main.html loads them
     return ""
 
@@ -159,14 +162,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     state = _current()
     rendered = state.rendered.pop(page.file.src_uri, None)
     if rendered is None:
-        return state.build.handwritten_page(html, theme.handwritten(page, state.build))
+        page.meta.setdefault("description", state.build.describe(html))
+        try:
+            html = state.build.handwritten_page(html, theme.handwritten(page, state.build))
+        except compendium.RenderError as error:
+            raise Abort(str(error)) from None
+        theme.name_home_page(page, state.build)
+        return html
     # The page title (every generated page's <h1 id="cmp-title">) heads the table
     # of contents, as in a Markdown page: Material's "skip to content" link
     # leads to the first entry, so it lands on the title, not past it.
     page.toc = get_toc([{
         "level": 1, "id": TITLE_ID, "name": str(escape(rendered.title)),
-        "children": [{"level": h.level, "id": h.id, "name": str(escape(h.text)),
-                      "children": []} for h in rendered.headings],
+        "children": theme.toc_tree(rendered.headings),
     }])
     page.present_anchor_ids = set(rendered.anchors)
     return rendered.html
@@ -177,7 +185,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
                     nav: Navigation) -> dict:
     """The theme's shared parts for this page: language switcher, search box, hreflang
     links and footer (overrides/partials/ read them)."""
-    context.update(theme.page_context(page, _current().build))
+    context.update(theme.page_context(page, _current().build, config.site_description or ""))
     return context
 
 
@@ -202,13 +210,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(0)  # static-i18n has no on_post_template: order is free
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """Write 404.html and sitemap.xml only where the core says so (once for every
-    language; no 404 page in a copy read from disk). MkDocs writes no file for an
-    empty output."""
+    """Write 404.html and sitemap.xml only where the core says so (the sitemap once for
+    every language, the 404 page by every language with those built so far; no 404
+    page in a copy read from disk). MkDocs writes no file for an empty output."""
+    build = _current().build
     name = theme.site_wide_name(template_name)
-    if name is not None and not _current().build.writes(name):
+    if name is not None and not build.writes(name):
         return ""
-    return _current().build.finish_html(drop_toggle_autocomplete(output))
+    output = drop_toggle_autocomplete(output)
+    if name == "404":
+        try:
+            output = build.not_found_page(theme.collect_not_found(config, build, output))
+        except ValueError as error:
+            raise Abort(str(error)) from None
+    return build.finish_html(output) if output else ""
 
 
 @event_priority(10)  # before static-i18n (-100) starts the next language's build

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -79,8 +79,9 @@ class PageReuse:
 
 
 def _key(inputs: str, rendered: compendium.RenderedPage) -> str:
-    content = repr((rendered.html, rendered.title, rendered.title_lang,
-                    [(h.level, h.id, h.text) for h in rendered.headings], rendered.scripts))
+    """The page's key: the theme's inputs and every field of its content."""
+    content = repr([sorted(value) if isinstance(value, frozenset) else value
+                    for value in (getattr(rendered, f.name) for f in fields(rendered))])
     return hashlib.sha256((inputs + content).encode()).hexdigest()
 
 

@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
-from material_fixes import local_scripts  # hooks/material_fixes.py
+from markupsafe import Markup, escape
+from material_fixes import local_scripts, split_page  # hooks/material_fixes.py
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -37,7 +38,7 @@ def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: s
                     only: str | None = None) -> None:
     """mkdocs.yml and compendium.yml must agree on the languages of the site (a preview
     of one language builds that one and the default one)."""
-    expected = list(opened.project.languages)
+    expected = list(opened.languages)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         built = [language.locale for language in i18n.config.languages if language.build]
@@ -178,7 +179,7 @@ def generated_file(spec: compendium.PageSpec, build: compendium.LanguageBuild,
     file.alternates = {
         lang: File(spec.src_uri, None, config.site_dir, config.use_directory_urls,
                    dest_uri=build.dest_in(spec, lang))
-        for lang in build.compendium.project.languages
+        for lang in build.languages
     }
     return file
 
@@ -208,7 +209,7 @@ def _local_bundle(path: str) -> str:
 def handwritten(page: Page, build: compendium.LanguageBuild) -> compendium.HandwrittenPage:
     """A hand-written page as the core sees it: where it goes, what language its text is
     in (static-i18n shows the original where a translation is missing), and its original."""
-    original = _versions(page.file).get(build.compendium.project.default_language)
+    original = _versions(page.file).get(build.default_language)
     source = page.file.abs_src_path
     return compendium.HandwrittenPage(
         dest_uri=page.file.dest_uri, title=page.title or "",
@@ -227,14 +228,48 @@ def _urls(file: File) -> dict[str, str]:
 
 
 # -- template context -----------------------------------------------------------
-def page_context(page: Page, build: compendium.LanguageBuild) -> dict:
+def toc_tree(headings) -> list[dict]:
+    """A generated page's sections (level 2) with their subsections (3) nested under
+    them, as MkDocs' get_toc wants them; titles escaped, as Material prints them raw."""
+    tree: list[dict] = []
+    open_items: list[dict] = []  # the last item of each level above the current one
+    for heading in headings:
+        item = {"level": heading.level, "id": heading.id, "name": str(escape(heading.text)),
+                "children": []}
+        while open_items and open_items[-1]["level"] >= heading.level:
+            open_items.pop()
+        (open_items[-1]["children"] if open_items else tree).append(item)
+        open_items.append(item)
+    return tree
+
+
+def name_home_page(page: Page, build: compendium.LanguageBuild) -> None:
+    """The navigation's first entry reads "Home" in the reader's language, not the home
+    page's heading (the site's name, already in the header). Called once the page is
+    rendered and indexed under its heading; MkDocs draws the navigation after that."""
+    if build.is_home(page.file.dest_uri):
+        page.title = build.l10n.t("site.home")
+
+
+def page_context(page: Page, build: compendium.LanguageBuild, site_description: str) -> dict:
     """What overrides/ read for a page: the language switcher's links to this very page
     (relative: static-i18n leaves home pages with absolute links, which break under
-    a sub-path and from disk), the search box, hreflang links and the footer."""
+    a sub-path and from disk), the search box, hreflang links, the footer, the
+    site's names, and the page's title, description (the site's, for a page with
+    no text to describe it) and link-preview tags."""
     urls = _urls(page.file)
     dest = page.file.dest_uri
+    title = Markup(page.title or "").striptags()  # generated pages' titles come escaped
+    description = (page.meta or {}).get("description") or site_description
     return {"cmp_language_links": urls, "cmp_search": build.search_box(dest),
-            "cmp_alternates": build.hreflang(urls), "cmp_footer": build.page_footer(dest)}
+            "cmp_alternates": build.hreflang(urls), "cmp_footer": build.page_footer(dest),
+            "cmp_site": site_names(build),
+            "cmp_meta": build.page_meta(dest, title, Markup(description).striptags())}
+
+
+def site_names(build: compendium.LanguageBuild) -> dict[str, str]:
+    """The site's name, and its short form for narrow places (overrides/partials/)."""
+    return {"name": build.site_name, "short_name": build.short_site_name}
 
 
 class _QuietSkippedTemplates(logging.Filter):
@@ -277,8 +312,27 @@ def site_wide_context(template_name: str, context: dict, build: compendium.Langu
     if name is None or not build.writes(name):
         return {}
     if name == "404":
-        sections = build.not_found(context["base_url"])
-        return {"cmp_not_found": sections, "cmp_search": sections[0]["search"],
-                "cmp_footer": build.root_footer(context["base_url"])}
+        root = context["base_url"]
+        sections = build.not_found(root)
+        own = next(section for section in sections if section["lang"] == build.lang)
+        return {"cmp_not_found": sections, "cmp_search": own["search"],
+                "cmp_footer": build.root_footer(root), "cmp_site": site_names(build),
+                "cmp_meta": build.not_found_meta()}
     pages = sorted(pages, key=lambda f: f.dest_uri)  # every page of the language
     return {"cmp_sitemap": build.sitemap(_urls(file) for file in pages)}
+
+
+# The 404 pages of the languages built so far, by site folder and language: the one
+# state kept from one language's build to the next, on purpose (compendium.not_found:
+# the last build writes the page of every language). Each build replaces its own.
+_not_found_pages: dict[str, dict[str, compendium.NotFoundPage]] = {}
+
+
+def collect_not_found(config: MkDocsConfig, build: compendium.LanguageBuild,
+                      output: str) -> dict[str, compendium.NotFoundPage]:
+    """Keep this language's 404 page, cut where Material's visible part starts and
+    ends; return every language's kept so far (raises ValueError if Material's page
+    changed shape)."""
+    pages = _not_found_pages.setdefault(config.site_dir, {})
+    pages[build.lang] = compendium.NotFoundPage(*split_page(output))
+    return pages

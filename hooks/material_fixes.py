@@ -14,6 +14,10 @@ so the served copy of the script loads the vendored polyfill and a stub
 instead, both from the site's root (`__md_scope`, which Material's own head
 script sets), and its source-map comment goes with the map it names.
 
+The 404 page holds every language's visible part (compendium.not_found):
+`split_page` cuts a page Material rendered where that part starts (after the
+<body> tag) and ends (at the data script Material's script reads).
+
 Pure text in, text out. Material-specific: it lives with the hooks, outside the
 generator-neutral core.
 """
@@ -35,6 +39,21 @@ _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 _TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle" data-md-toggle="[a-z]+" type="checkbox" id="__[a-z]+")'
     r' autocomplete="off">')
+
+
+_BODY = re.compile(r"<body\b[^>]*>")
+_CONFIG = '<script id="__config"'
+
+
+def split_page(html: str) -> tuple[str, str, str]:
+    """(everything up to the <body> tag, the visible part, the data and scripts after it)
+    of a page of Material 9.8.1's base.html; ValueError when its shape changed."""
+    body = _BODY.search(html)
+    end = html.find(_CONFIG, body.end()) if body else -1
+    if body is None or end < 0:
+        raise ValueError("Material's page no longer has a <body> followed by "
+                         f"{_CONFIG}>; update hooks/material_fixes.split_page")
+    return html[:body.end()], html[body.end():end], html[end:]
 
 
 def drop_toggle_autocomplete(html: str) -> str:

@@ -71,9 +71,14 @@ def test_the_sitemap_lists_every_page_of_every_language_with_its_alternates(buil
     assert not (built_site / "en" / "sitemap.xml").exists()
 
 
+def _outside_templates(nodes):
+    """The nodes of the page itself, not those of another language's <template>."""
+    return [node for node in nodes if node.find_parent("template") is None]
+
+
 def test_the_404_page_speaks_every_language_and_offers_search(built_site):
     soup = _soup(built_site / "404.html")
-    sections = soup.select("[data-cmp-prefix]")
+    sections = _outside_templates(soup.select(".cmp-not-found > section[lang]"))
     assert [s["lang"] for s in sections] == list(LANGS)
     titles = {s["lang"]: s.h1.get_text(strip=True) for s in sections}
     assert titles == {"it": "Pagina non trovata", "en": "Page not found",
@@ -89,7 +94,29 @@ def test_the_404_page_speaks_every_language_and_offers_search(built_site):
     assert soup.select_one("form.cmp-header-search")["action"] == "/search/"
 
 
-def test_only_the_default_language_build_writes_the_404_page(built_site):
+def test_the_404_page_holds_every_other_languages_whole_page_in_a_template(built_site):
+    """Header, navigation, message and footer of each language, with its own links
+    (compendium.not_found); not-found.js puts the right one in place."""
+    soup = _soup(built_site / "404.html")
+    templates = {t["lang"]: t for t in soup.select("body > template[data-cmp-prefix]")}
+    assert list(templates) == [lang for lang in LANGS if PREFIX[lang]]
+    for lang, template in templates.items():
+        assert template["data-cmp-prefix"] == PREFIX[lang]
+        nav = template.select_one(".md-nav--primary")
+        links = nav.select(".md-nav__list > li > a")
+        assert {a["href"] for a in links} >= {f"/{PREFIX[lang]}practices/", f"/{PREFIX[lang]}"}
+        assert template.select_one("form.cmp-header-search")["action"] == \
+            f"/{PREFIX[lang]}search/"
+        assert [s["lang"] for s in template.select(".cmp-not-found > section")] == [lang]
+        footer = [a["href"] for a in template.select(".cmp-footer-links a")]
+        assert footer and all(href.startswith(f"/{PREFIX[lang]}") for href in footer)
+    assert templates["en"]["data-cmp-title"] == \
+        "Page not found – Compendium of good practices for migrants' inclusion"
+    first = templates["en"].select_one(".md-nav--primary > .md-nav__list > li > a")
+    assert "".join(first.find_all(string=True)).strip() == "Home"  # get_text skips templates
+
+
+def test_every_language_build_writes_the_one_404_page_at_the_root(built_site):
     assert not (built_site / "en" / "404.html").exists()
     assert not (built_site / "es" / "404.html").exists()
     assert _soup(built_site / "404.html").select_one(".md-nav--primary")["aria-label"] == \
@@ -102,11 +129,16 @@ def test_under_a_repository_path_urls_and_the_404_page_follow_it(pages_site):
     assert {link["href"] for link in soup.select("link[hreflang]")} >= {
         PAGES_URL + "practices/bridges/", PAGES_URL + "en/practices/bridges/"}
     not_found = _soup(pages_site / "404.html")
-    actions = [form["action"] for form in not_found.select("main form")]
+    actions = [form["action"] for form in _outside_templates(not_found.select("main form"))]
     assert actions == ["/compendium/search/", "/compendium/en/search/", "/compendium/es/search/"]
     assert {a["href"] for a in not_found.select(".md-select__link")} == {
         "/compendium/", "/compendium/en/", "/compendium/es/"}
-    script = not_found.select("script[src]")[-1]["src"]
-    assert script == "/compendium/assets/compendium/not-found.js"
+    scripts = [s["src"] for s in _outside_templates(not_found.select("script[src]"))]
+    # not-found.js puts the address's language in place before Material's script starts.
+    assert scripts[0] == "/compendium/assets/compendium/not-found.js"
+    assert "bundle" in scripts[1]
+    english = not_found.select_one("template[lang=en]")
+    assert {a["href"] for a in english.select(".md-nav--primary .md-nav__list > li > a")} >= {
+        "/compendium/en/", "/compendium/en/practices/"}
     loc = ElementTree.parse(pages_site / "sitemap.xml").getroot().find("s:url/s:loc", SITEMAP)
     assert loc.text.startswith(PAGES_URL)

@@ -10,6 +10,13 @@ from tests.browser import PageWatch, serve
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOT_FOUND = {"it": "Pagina non trovata", "en": "Page not found", "es": "Página no encontrada"}
+# The page around the message: navigation, footer and header in the address's language.
+HOME = {"it": "Inizio", "en": "Home", "es": "Inicio"}
+ACCESSIBILITY = {"it": "Dichiarazione di accessibilità", "en": "Accessibility statement",
+                 "es": "Declaración de accesibilidad"}
+SITE_NAME = {"it": "Compendio delle buone pratiche per l'inclusione dei migranti",
+             "en": "Compendium of good practices for migrants' inclusion",
+             "es": "Compendio de buenas prácticas para la inclusión de migrantes"}
 
 
 @pytest.mark.parametrize(("path", "lang"), [
@@ -26,12 +33,26 @@ def test_the_404_page_speaks_the_language_of_the_address_and_searches_it(
         assert visible.count() == 1
         assert visible.get_attribute("lang") == lang
         assert visible.locator("h1").inner_text() == NOT_FOUND[lang]
-        assert page.title().startswith(NOT_FOUND[lang])
-        assert page.locator(".cmp-header-search").get_attribute("lang") == lang
+        assert page.title() == f"{NOT_FOUND[lang]} – {SITE_NAME[lang]}"
+        # The whole page is the language's own: <html lang>, header, navigation, footer.
+        prefix = "" if lang == "it" else f"{lang}/"
+        assert page.locator("html").get_attribute("lang") == lang
+        assert page.locator(".md-header__topic .cmp-site-name").first.inner_text() == \
+            SITE_NAME[lang]
+        first = page.locator(".md-nav--primary > .md-nav__list > li > a").first
+        assert first.inner_text() == HOME[lang]
+        assert first.evaluate("a => a.href") == f"{base}/{prefix}"
+        practices = page.locator(".md-nav--primary > .md-nav__list > li > a").nth(1)
+        assert practices.evaluate("a => a.href") == f"{base}/{prefix}practices/"
+        footer = page.locator(".cmp-footer-links a").first
+        assert footer.inner_text() == ACCESSIBILITY[lang]
+        assert footer.evaluate("a => a.href") == f"{base}/{prefix}accessibility/"
+        assert page.locator(".cmp-header-search").get_attribute("action") == \
+            f"/compendium/{prefix}search/"
+        assert page.locator("template").count() == 2  # the others wait, inert
         visible.get_by_role("searchbox").fill("mentoring")
         visible.get_by_role("searchbox").press("Enter")
         page.wait_for_load_state("load")
-        prefix = "" if lang == "it" else f"{lang}/"
         assert page.url == f"{base}/{prefix}search/?q=mentoring"
         page.locator("#cmp-search-results > li").first.wait_for()
         # The one expected problem: the 404 of the missing page itself (and its console line).
@@ -39,6 +60,22 @@ def test_the_404_page_speaks_the_language_of_the_address_and_searches_it(
             f"HTTP 404: {base}/{path}"]
         assert [p for p in watch.problems if "404" not in p] == []
         page.close()
+
+
+@pytest.mark.parametrize("path", ["no/such/page/", "en/practices/no-such-practice/"])
+def test_without_javascript_the_404_page_is_whole_in_the_default_language_with_every_message(
+        pages_site, browser, path):
+    with serve(pages_site, under="/compendium/") as base:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{base}/{path}")
+        assert page.locator("html").get_attribute("lang") == "it"
+        messages = page.locator("main section[lang]:visible")
+        assert [m.get_attribute("lang") for m in messages.all()] == list(NOT_FOUND)
+        assert [m.locator("h1").inner_text() for m in messages.all()] == list(NOT_FOUND.values())
+        assert page.locator(".md-nav--primary > .md-nav__list > li > a").first.inner_text() == \
+            HOME["it"]
+        context.close()
 
 
 def test_under_a_repository_path_pages_links_and_the_language_switch_work(pages_site, browser):

@@ -29,7 +29,7 @@ def test_page_missing_in_a_language_is_shown_from_italian_with_a_notice(make_pro
     assert spanish.html["lang"] == "es"
     notice = spanish.select_one("article .cmp-fallback > .cmp-notice")
     assert text(notice) == ("Esta página aún no está disponible en español: a continuación, "
-                            "el original en italiano. Lee el original en italiano.")
+                            "el original en italiano. Ver el original en italiano.")
     link = notice.select_one("a")
     assert (link["href"], link["hreflang"]) == ("../../history/", "it")
     original = spanish.select_one("article .cmp-fallback > div[lang=it]")

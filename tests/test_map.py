@@ -22,7 +22,7 @@ def test_every_city_of_a_practice_or_project_is_a_point_linking_to_its_page(
         content_site, lang):
     soup = page(content_site, lang, "map/")
     points = _points(soup)
-    assert len(points) == 16  # the cities with coordinates that records name
+    assert len(points) == 14  # the cities with coordinates that records name as a territory
     here = content_site / PREFIX[lang] / "map"
     for _name, (_x, _y, href) in points.items():
         assert (here / href / "index.html").resolve().is_file(), href
@@ -32,10 +32,23 @@ def test_every_city_of_a_practice_or_project_is_a_point_linking_to_its_page(
 
 def test_points_sit_where_the_cities_are(content_site):
     points = _points(page(content_site, "en", "map/"))
-    assert points["Santander"][0] < points["Trento"][0] < points["Budapest"][0]  # west to east
+    assert points["Santander"][0] < points["Bologna"][0] < points["Budapest"][0]  # west to east
     assert points["Jelgava"][1] < points["Berlin"][1] < points["Bologna"][1] < \
         points["Catania"][1]  # north to south
-    assert points["Trento"][2] == "../practices/city/trento/"  # a city with practices
+    assert points["Bologna"][2] == "../projects/lecim/"  # a city with no practice: its project
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_province_is_not_put_on_the_map_as_its_capital(content_site, lang):
+    soup = page(content_site, lang, "map/")
+    assert "Trento" not in _points(soup)  # the sources say "provincia di Trento"
+    unmapped = {text(li.a): [text(a) for a in li.select("a")[1:]]
+                for li in soup.select("#elsewhere + p + ul > li")}
+    province = {"it": "Provincia di Trento", "en": "Province of Trento",
+                "es": "Provincia de Trento"}[lang]
+    assert unmapped["Cinformi - Centro informativo per l'immigrazione"] == [province]
+    caption = text(soup.select_one("figcaption"))
+    assert {"it": "gazetteer", "en": "gazetteers", "es": "nomenclátores"}[lang] in caption
 
 
 def test_a_city_with_a_practice_links_to_its_practices_in_the_fixture(built_site):

@@ -47,7 +47,7 @@ def test_the_failure_notice_opens_the_body_in_the_page_language(opened):
     notice = body.find(recursive=False)
     assert notice["class"] == ["cmp-preview-failed"] and notice["role"] == "alert"
     assert notice["lang"] == "es"
-    assert "Tu último cambio no se ha generado." in notice.get_text()
+    assert "Su último cambio no se ha generado." in notice.get_text()
     assert [li.get_text() for li in notice.find_all("li")] == [
         "data/x.yml:3: title: <b>bad</b>", "Aborted"]  # escaped, shown as text
 

@@ -101,3 +101,112 @@ def test_a_page_prints_without_navigation_and_with_link_addresses(built_site, br
             "article a[href^='http']", "a => getComputedStyle(a, '::after').content")
         assert "http" in after
         tab.close()
+
+
+# -- the layout of the real compendium (WeasyPrint's boxes, page by page) ------------
+@pytest.fixture(scope="module")
+def real_layouts() -> dict:
+    """The real compendium laid out by WeasyPrint in every language, as `make pdf` does."""
+    _require_weasyprint()
+    import compendium
+    from compendium.printed import layout, print_document
+    from tests.conftest import REPO
+
+    opened = compendium.open_compendium(REPO)
+    return {lang: layout(print_document(opened.renderer, lang, SITE_NAMES[lang], "1.1.2026"),
+                         "http://127.0.0.1:8000/", REPO / "overrides/compendium/print.css")
+            for lang in LANGUAGES}
+
+
+def _text_boxes(box):
+    """Every piece of laid-out text under a box."""
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    stack = [box]
+    while stack:
+        box = stack.pop()
+        if isinstance(box, TextBox):
+            yield box
+        stack.extend(getattr(box, "children", []))
+
+
+def _overlaps(page) -> list[tuple[str, str]]:
+    """Pairs of text boxes of a page (margins' page numbers included) that overlap by
+    more than half a point."""
+    boxes = sorted(_text_boxes(page._page_box), key=lambda b: b.position_y)
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b.position_y >= a.position_y + a.height - 0.5:
+                break
+            if (a.position_x < b.position_x + b.width - 0.5
+                    and b.position_x < a.position_x + a.width - 0.5):
+                found.append((a.text, b.text))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_practices_start_within_the_first_15_percent_of_the_pages(real_layouts, lang):
+    pages = real_layouts[lang].pages
+    first = min(number for number, page in enumerate(pages, 1)
+                for anchor in page.anchors if anchor.startswith("practice-"))
+    assert first / len(pages) <= 0.15, (first, len(pages))
+    # Before them: the cover, the contents and the introduction, nothing else.
+    assert "introduction" in pages[first - 2].anchors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_two_text_boxes_overlap_on_any_page(real_layouts, lang):
+    overlaps = {number: found for number, page in enumerate(real_layouts[lang].pages, 1)
+                if (found := _overlaps(page))}
+    assert overlaps == {}
+
+
+def test_the_overlap_check_sees_an_overlap(real_layouts):
+    """The check above finds what it looks for: the same text box twice."""
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    page = real_layouts[LANGUAGES[0]].pages[3]
+    box = next(_text_boxes(page._page_box))
+    assert isinstance(box, TextBox)
+    page._page_box.children[0].children.append(box.copy())
+    try:
+        assert _overlaps(page)
+    finally:
+        page._page_box.children[0].children.pop()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_facts_use_the_width_of_the_page(real_layouts, lang):
+    """Values of a record's facts are laid out across the page, beside their labels:
+    never squeezed into a narrow column with the right one empty."""
+    from weasyprint.formatting_structure.boxes import BlockContainerBox
+
+    for sheet in real_layouts[lang].pages:
+        frame = sheet._page_box
+        width = frame.width - frame.margin_left - frame.margin_right
+        stack = [frame]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, BlockContainerBox) and box.element_tag == "dd":
+                assert box.width >= 0.6 * width
+                assert box.position_x >= frame.margin_left + 0.2 * width
+            stack.extend(getattr(box, "children", []))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_is_left_almost_empty_but_where_a_part_ends(real_layouts, lang):
+    pages = real_layouts[lang].pages
+    frame = pages[0]._page_box
+    top, bottom = frame.margin_top, frame.height - frame.margin_bottom
+    starts = [any(a.startswith("part-") or a == "introduction" for a in sheet.anchors)
+              for sheet in pages]
+    short = []
+    for number, sheet in enumerate(pages[1:-1], 2):  # the cover and the last page aside
+        if starts[number]:  # the next page starts a part: this one may end short
+            continue
+        body = sheet._page_box.children[0]  # the page's content, not its margins' numbers
+        lowest = max((b.position_y + b.height for b in _text_boxes(body)), default=top)
+        if (lowest - top) / (bottom - top) < 0.6:
+            short.append(number)
+    assert short == []

@@ -31,15 +31,16 @@ def test_every_page_exists_in_every_language_with_its_lang(built_site: Path, lan
 @pytest.mark.parametrize(("lang", "title", "label", "promoter", "date"), [
     ("it", "Ponti verso il lavoro", "Ente promotore", "Comune di Prova",
      "dal 2017 al giugno 2019"),
-    ("en", "Bridges to work", "Promoter", "Test City Council", "from 2017 to June 2019"),
-    ("es", "Puentes hacia el empleo", "Entidad promotora", "Ayuntamiento de Prueba",
+    # an organisation's official name is the same in every language (issue 16)
+    ("en", "Bridges to work", "Promoter", "Comune di Prova", "from 2017 to June 2019"),
+    ("es", "Puentes hacia el empleo", "Entidad promotora", "Comune di Prova",
      "del 2017 al junio de 2019"),
 ])
 def test_practice_page_is_in_the_readers_language(built_site, lang, title, label, promoter,
                                                   date):
     soup = page(built_site, lang, "practices/bridges/")
     assert text(soup.select_one("article h1")) == title
-    assert soup.select_one("title").get_text().startswith(title + " - ")
+    assert soup.select_one("title").get_text().startswith(title + " – ")
     practice_facts = facts(soup)
     assert label in practice_facts
     assert practice_facts[label] == promoter
@@ -50,7 +51,7 @@ def test_practice_page_is_in_the_readers_language(built_site, lang, title, label
 def test_practice_page_sections_and_markdown(built_site):
     soup = page(built_site, "en", "practices/bridges/")
     assert section_ids(soup) == ["subject", "description", "territory", "beneficiaries",
-                                 "results", "contacts", "links", "source"]
+                                 "results", "contacts", "links", "source", "cite"]
     items = [text(li) for li in soup.select("#description ~ ul")[0].select("li")]
     assert items == ["individual interviews;", "group workshops."]
     toc = [text(a) for a in soup.select(".md-sidebar--secondary .md-nav__link")]
@@ -215,8 +216,11 @@ def test_no_file_of_the_site_names_a_cdn_or_font_host(built_site):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_generated_record_pages_stay_small(built_site, lang):
+    """A record page holds its own record and the catalogues' navigation, never the
+    other records: bounded whatever their number (its head's link-preview tags, its
+    structured data and its citation included)."""
     size = (built_site / PREFIX[lang] / "practices/bridges/index.html").stat().st_size
-    assert size <= 20_000
+    assert size <= 24_000
 
 
 def test_generated_pages_land_exactly_where_expected(built_site):

@@ -46,6 +46,7 @@ REJECTED_IN_MARKDOWN = [
     "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)",
     "[spaced](  JaVaScRiPt:window.__xss=1)",
 ]
+OFFICIAL_NAMES = {"project": "title", "organisation": "name"}
 RECORDS = {"practice": "bridges", "organisation": "city-hall", "person": "ada-lovelace",
            "project": "alpha", "workshop": "alpha-kickoff"}
 
@@ -81,6 +82,12 @@ def _poisoned_data(target: Path, extra: list[str] | None = None) -> Path:
         file = target / record_type.folder / f"{slug}.yml"
         record = yaml.safe_load(file.read_text(encoding="utf-8"))
         record = _poison(record_type.schema, record, payloads, markdown_ok=extra is not None)
+        if "results_kind" in record_type.schema.fields:  # every text is poisoned, results too
+            record.setdefault("results_kind", "achieved")
+        official = OFFICIAL_NAMES.get(kind)
+        if official:  # one text in every language, or the validator refuses it
+            original = record[official][record["source_language"]]
+            record[official] = {lang: original for lang in LANGS}
         file.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
                         encoding="utf-8")
     return target
@@ -119,8 +126,11 @@ INJECTED = """() => {
   }
   for (const e of document.querySelectorAll('iframe, object, embed, math, body style, article img'))
     found.push(e.tagName);
-  for (const s of document.querySelectorAll('script:not([src])'))
-    if (s.textContent.includes('__xss')) found.push('inline script');
+  for (const s of document.querySelectorAll('script:not([src])')) {
+    if (s.type === 'application/ld+json') {  // data, never run: it must not end itself
+      if (s.textContent.includes('<')) found.push('structured data with markup');
+    } else if (s.textContent.includes('__xss')) found.push('inline script');
+  }
   return found;
 }"""
 

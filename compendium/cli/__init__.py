@@ -19,7 +19,7 @@ from pathlib import Path
 from compendium.fields import SLUG_RE, slug_suggestion
 from compendium.loader import check_project
 from compendium.problems import DataError
-from compendium.project import Project, find_root
+from compendium.project import CONFIG_NAME, Project, find_root
 from compendium.scaffold import skeleton
 from compendium.schemas import RECORD_TYPES
 
@@ -39,6 +39,8 @@ def _validate(args: argparse.Namespace) -> int:
         for kind, record_type in RECORD_TYPES.items()
     )
     print(f"OK: {counts}; {len(dataset.vocabularies)} vocabularies.")
+    for note in project.publisher.unset():  # facts only the publisher can give: not errors
+        print(f"note: {CONFIG_NAME}: {note}")
     return 0
 
 

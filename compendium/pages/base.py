@@ -20,15 +20,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from markupsafe import Markup
 
+from compendium import phones
 from compendium.dataset import Record
 from compendium.facets import FACETS_BY_KEY
 from compendium.fields import Field, ListOf, Object, Ref
 from compendium.l10n import Localized, Localizer, localize
+from compendium.labels import label_key
 from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
 from compendium.schemas import RECORD_TYPES
 from compendium.settings import BuildSettings
 from compendium.translations.status import record_state
-from compendium.urls import relative_url
+from compendium.urls import relative_url, site_url_of
 
 if TYPE_CHECKING:
     from compendium.site import SiteModel
@@ -122,9 +124,15 @@ class PageView:
             raise TypeError(f"page type '{self.spec.type}' declares no title")
         return Localized(self.l10n.t(self.spec.title_key), self.lang, False)
 
-    def add_heading(self, anchor: str, text: str) -> str:
-        """Record a section for the table of contents (templates call it as they go)."""
-        self.headings.append(Heading(2, anchor, text))
+    def description(self, lead: str) -> str:
+        """The page's description (meta tags, link previews), given the text of its
+        first paragraph, which is what most pages want: a list's introduction."""
+        return lead
+
+    def add_heading(self, anchor: str, text: str, level: int = 2) -> str:
+        """Record a section (level 2) or subsection (3) for the table of contents
+        (templates call it as they go)."""
+        self.headings.append(Heading(level, anchor, text))
         return ""
 
     def add_script(self, dest_uri: str) -> str:
@@ -136,6 +144,17 @@ class PageView:
     def url_to(self, dest_uri: str) -> str:
         """Link to any output file, e.g. `assets/compendium/search.js`."""
         return relative_url(self.spec.dest_uri, dest_uri, self.settings.directory_urls)
+
+    def absolute_url(self, dest_uri: str) -> str:
+        """The address of an output file on the published site; '' when the build does
+        not know the site's address."""
+        base = self.settings.site_url
+        return base + site_url_of(dest_uri, self.settings.directory_urls) if base else ""
+
+    @property
+    def site_name(self) -> str:
+        """The site's name in the page's language."""
+        return self.settings.site_name(self.lang) or self.l10n.t("site.short_name")
 
     def page_url(self, page_type: str, *key: Any) -> str:
         """Link to a generated page of this language, e.g. ('catalogue', 'practices')."""
@@ -159,13 +178,8 @@ class PageView:
 
     @staticmethod
     def tel_href(phone: str) -> str:
-        """A dialable tel: URI for a phone number as the source writes it.
-
-        "+39 (0) 657 299 11" dials as +3965729911: the Italian "(0)" is dropped
-        after a country code, as are spaces and punctuation.
-        """
-        number = phone.replace("(0)", "") if phone.startswith("+") else phone
-        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        """The number to dial (validated by libphonenumber when the record was read)."""
+        return phones.tel_uri(phone)
 
     # -- text --------------------------------------------------------------
     def title(self, record: Record) -> Localized:
@@ -182,6 +196,14 @@ class PageView:
         if loc and not loc.fallback and record_state(record, path, self.lang) == "outdated":
             return replace(loc, outdated_from=record.source_language)
         return loc
+
+    def field_label(self, record: Record, path: str) -> str:
+        """The name of a field for this reader: its section heading and its notes' label."""
+        return self.l10n.t(label_key(record.kind, path, record.data, self.l10n.has))
+
+    def translation(self, record: Record, field: str) -> str | None:
+        """A name's translation into the reader's language, shown under the name."""
+        return (record.get(field) or {}).get(self.lang)
 
     def localize(self, texts: dict[str, str] | None, source: str) -> Localized | None:
         return localize(texts, self.lang, source)

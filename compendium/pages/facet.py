@@ -27,6 +27,10 @@ class FacetPageView(PageView):
                            value=self.facet_label(key, value).text)
         return Localized(text, self.lang, False)
 
+    def description(self, lead: str) -> str:
+        """'Country: Italy. 3 good practices.': the count alone is the same on many pages."""
+        return f"{self.page_title().text}. {lead}"
+
     def facet_practices(self) -> list[Record]:
         key, value = self.spec.facet
         return self.sorted(self.site.facets[key][value])

@@ -8,21 +8,91 @@ page grows with the number of records.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from compendium.dataset import Record
 from compendium.l10n import Localized
+from compendium.page_meta import first_paragraph
 from compendium.pages.base import PageSpec, PageType, PageView
 from compendium.schemas import RECORD_TYPES
+from compendium.structured_data import record_page
 
 if TYPE_CHECKING:
     from compendium.site import SiteModel
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How to cite a record's page (overrides/compendium/cite.html)."""
+
+    title: Localized
+    site_name: str
+    publisher: str | None  # compendium.yml's publisher.name, when set
+    year: int | None
+    url: str  # absolute
+    accessed: str  # the build's date, in the reader's language; the page's script
+    accessed_iso: str  # puts the reader's own date of access in its place
+    licence: dict[str, str] | None
 
 
 class RecordView(PageView):
     def page_title(self) -> Localized:
         """A record's title (or name), in the reader's language when it has one."""
         return self.title(self.spec.record)
+
+    def summary(self) -> str | None:
+        """What the record is, in a sentence or two: its summary, else the first
+        paragraph of its description (as plain text); None when it has neither."""
+        record = self.spec.record
+        fields = RECORD_TYPES[record.kind].schema.fields
+        for name in ("summary", "description"):
+            loc = self.text(record, name) if name in fields else None
+            if loc:
+                return first_paragraph(str(self.markdown(loc.text))) or None
+        return None
+
+    def description(self, lead: str) -> str:
+        """The summary; for a record without one, its kind, name and first facts
+        ('Contact person: Ana Ruiz. Project officer, Ayuntamiento de Sevilla.')."""
+        summary = self.summary()
+        if summary:
+            return summary
+        record = self.spec.record
+        facts = [fact for fact in self._facts(record) if fact]
+        text = f"{self.l10n.t('kind.' + record.kind)}: {self.title(record).text}."
+        return f"{text} {', '.join(facts)}." if facts else text
+
+    def _facts(self, record: Record) -> list[str | None]:
+        if record.kind == "person":
+            role = self.text(record, "role")
+            org = self.record("organisation", record["organisation"]) \
+                if record.get("organisation") else None
+            return [role.text if role else None, self.title(org).text if org else None]
+        city = record.get("city")
+        country = record.get("country")
+        kind = ("organisation_types", record.get("type")) if record.kind == "organisation" \
+            else ("event_types", record.get("type"))
+        return [self.term(*kind).text if kind[1] else None,
+                self.term("cities", city).text if city else None,
+                self.l10n.country(country) if country else None]
+
+    def citation(self) -> Citation | None:
+        """The page's citation; None when the build does not know the site's address
+        (the printed compendium), since a citation without one is of no use."""
+        url = self.absolute_url(self.spec.dest_uri)
+        if not url:
+            return None
+        date = self.settings.build_date
+        project = self.site.project
+        return Citation(self.page_title(), self.site_name, project.publisher.name,
+                        date.year if date else None, url,
+                        self.l10n.date(date) if date else "",
+                        date.isoformat() if date else "", project.data_licence)
+
+    def structured_data(self) -> dict[str, Any]:
+        """The page's schema.org JSON-LD (compendium.structured_data)."""
+        return record_page(self)
 
 
 class RecordPages(PageType):

@@ -63,6 +63,8 @@ class RecordText:
         if value is None:
             return
         if isinstance(field, Text):
+            if not field.original:  # a name's translation: only the reader's own
+                value = {self.lang: value.get(self.lang)}
             localized = localize(value, self.lang, record.source_language)
             if localized:
                 yield self._plain(localized.text) if field.markdown else localized.text

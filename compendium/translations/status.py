@@ -66,7 +66,7 @@ class Status:
 def translatable(schema: Field, value: Any, path: str = "") -> Iterator[tuple[str, dict]]:
     """(path, texts) of every translatable field of a record that has some text."""
     if isinstance(schema, Text):
-        if value:
+        if value and schema.original:  # a name's translations have no original of their own
             yield path, value
     elif isinstance(schema, Object) and isinstance(value, dict):
         for key, sub in schema.fields.items():
