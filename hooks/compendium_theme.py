@@ -315,9 +315,13 @@ def site_wide_context(template_name: str, context: dict, build: compendium.Langu
         root = context["base_url"]
         sections = build.not_found(root)
         own = next(section for section in sections if section["lang"] == build.lang)
+        # The language menu leads to each language's home page: without links of its
+        # own it would show static-i18n's, as the last page rendered left them.
+        homes = {lang: root.rstrip("/") + "/" + build.site.prefix(lang)
+                 for lang in build.compendium.project.languages}
         return {"cmp_not_found": sections, "cmp_search": own["search"],
                 "cmp_footer": build.root_footer(root), "cmp_site": site_names(build),
-                "cmp_meta": build.not_found_meta()}
+                "cmp_meta": build.not_found_meta(), "cmp_language_links": homes}
     pages = sorted(pages, key=lambda f: f.dest_uri)  # every page of the language
     return {"cmp_sitemap": build.sitemap(_urls(file) for file in pages)}
 
