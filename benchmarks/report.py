@@ -5,10 +5,11 @@ would take."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import search_bench  # next to this file
@@ -26,6 +27,15 @@ class Report:
     serve: list[dict] = field(default_factory=list)
     search: dict | None = None
     scale: list[dict] = field(default_factory=list)
+
+    def save(self, path: Path) -> None:
+        """The measurements, so that the text can be written again without measuring
+        (python benchmarks/report.py)."""
+        path.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Report:
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
 
     def markdown(self) -> str:
         lines = self._header() + self._builds() + self._edit_loop() + self._scale()
@@ -193,3 +203,8 @@ def search_lines(search: dict) -> list[str]:
         "",
     ]
     return lines
+
+
+if __name__ == "__main__":  # results.md again from the last run's measurements
+    here = Path(__file__).resolve().parent
+    (here / "results.md").write_text(Report.load(here / "work" / "results.json").markdown())
