@@ -294,14 +294,17 @@ class _Response:
 
 
 class _Problems(logging.Handler):
-    """The warnings and errors MkDocs and the hooks log during one build."""
+    """The warnings and errors MkDocs and the hooks log during one build (in the build's
+    thread: the server's request log goes on meanwhile)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.lines: list[str] = []
+        self.thread = threading.get_ident()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
+        if record.thread == self.thread:
+            self.lines.append(record.getMessage())
 
     def __enter__(self) -> _Problems:
         logging.getLogger("mkdocs").addHandler(self)
