@@ -246,8 +246,10 @@ class Preview:
         body = self._app(environ, response.start)
         pages = self.pages
         if response.status.startswith("404") and self._not_built(path, pages):
+            # 200: a page of the preview's own, not an error (no red line in the
+            # browser's console or the terminal for following a language link)
             html = pages.not_built(path, self.only_language)
-            return response.send(start_response, html, status="404 Not Found")
+            return response.send(start_response, html, status="200 OK")
         if not response.is_html:
             response.forward(start_response)
             return body

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tests.browser import PageWatch
+from tests.checkers import axe_violations, vnu_errors
 from tests.preview import make_serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -74,6 +75,7 @@ def test_a_change_that_fails_is_shown_on_the_open_page_and_the_site_still_served
         notice = _text_after_reload(page, ".cmp-preview-failed", "nonsense_field")
         assert "data/practices/bridges.yml" in notice
         assert page.locator(".cmp-preview-failed").get_attribute("role") == "alert"
+        assert axe_violations(page) == []
         assert page.locator("article h1").inner_text() == "Bridges to work"  # the last good
         status, html = running.get(PAGE, timeout=10)  # answered, not held
         assert status == 200 and "Bridges to work" in html and "nonsense_field" in html
@@ -88,3 +90,24 @@ def test_a_change_that_fails_is_shown_on_the_open_page_and_the_site_still_served
     output = running.output()
     assert "nonsense_field" in output  # the problem is in the log as well
     assert "Traceback" not in output
+
+
+def test_the_note_of_a_language_not_previewed_is_accessible_and_valid(make_project, browser,
+                                                                     tmp_path):
+    root = make_project()
+    with make_serve(root, "SITE_LANG=es") as running:
+        page = browser.new_page()
+        watch = PageWatch(page, running.base)
+        page.goto(running.base + "/en/practices/bridges/")
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert page.locator("h1").inner_text() == "No está en esta vista previa"
+        assert axe_violations(page) == []
+        checked = tmp_path / "checked"
+        checked.mkdir()
+        (checked / "note.html").write_text(page.content(), encoding="utf-8")
+        page.get_by_role("link", name="La misma dirección en español").click()
+        page.wait_for_load_state("load")
+        assert page.url == running.base + "/es/practices/bridges/"
+        assert watch.problems == []
+        page.close()
+    assert vnu_errors(checked) == []
