@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
 
-.PHONY: help install serve build pdf offline validate translations test test-pythons lint bench clean
+.PHONY: help install serve build pdf offline validate translations test test-pythons lint bench bench-search clean
 
 help:
 	@echo "make serve     preview the site at http://$(SERVE_ADDR) (rebuilds and reloads on changes)"
@@ -35,6 +35,7 @@ help:
 	@echo "make test-pythons  the fast tests on the other supported Pythons (3.11-3.13) found here"
 	@echo "make lint      ruff"
 	@echo "make bench     build time, page size and search benchmark (writes benchmarks/results.md)"
+	@echo "make bench-search  search quality and speed on the real site, against Pagefind"
 
 install: $(STAMP)
 
@@ -59,30 +60,26 @@ serve: $(STAMP)
 	@SITE_LANG=$(SITE_LANG) $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data \
 	  --watch locales --watch compendium.yml --watch overrides
 
-# Build next to site/ and swap only on success: a failed build never destroys
-# the last good site.
+# Build into a fresh folder next to site/ and swap it in only on success, in one
+# atomic step under a lock (compendium/atomic_build.py): site/ is always the old
+# or the new complete site, whether builds fail, run side by side or are killed.
+ATOMIC := $(BIN)/python -m compendium.atomic_build
+
 build: $(STAMP)
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	$(ATOMIC) site -- $(BIN)/mkdocs build --strict --site-dir {}
 
 # The site with the printable compendium in each language (/compendium.pdf,
 # /en/compendium.pdf, ...), linked from the home and practices pages. WeasyPrint
 # needs the system's Pango: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0
 pdf: $(STAMP)
-	rm -rf .site-build
-	COMPENDIUM_PDF=1 $(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	COMPENDIUM_PDF=1 $(ATOMIC) site -- $(BIN)/mkdocs build --strict --site-dir {}
 
 # The copy for reading from disk (file://): links name files (.../index.html)
-# instead of folders, and there is no 404 page (no server to serve it).
+# instead of folders, and there is no 404 page (no server to serve it). The zip is
+# swapped with the folder, and is byte-identical for the same SOURCE_DATE_EPOCH.
 offline: $(STAMP)
-	rm -rf .site-offline-build
-	$(BIN)/mkdocs build --strict --no-directory-urls --site-dir .site-offline-build
-	rm -rf site-offline && mv .site-offline-build site-offline
-	mkdir -p $(dir $(OFFLINE_ZIP))
-	rm -f $(OFFLINE_ZIP)
-	$(BIN)/python -m zipfile -c $(OFFLINE_ZIP) site-offline/
+	$(ATOMIC) site-offline --zip $(OFFLINE_ZIP) -- \
+		$(BIN)/mkdocs build --strict --no-directory-urls --site-dir {}
 
 validate: $(STAMP)
 	$(BIN)/compendium validate
@@ -105,5 +102,11 @@ bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py
 
+# Search quality (benchmarks/search_queries.yml) and speed on the real site, against
+# Pagefind; BASELINE=<commit> also measures the search of that commit ("today's").
+bench-search: $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python benchmarks/search_eval.py $(if $(BASELINE),--baseline $(BASELINE))
+
 clean:
-	rm -rf site .site-build site-offline dist benchmarks/work
+	rm -rf site .site-build site-offline dist benchmarks/work .site.* .site-offline.*

@@ -38,6 +38,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import map_size  # next to this file
 import search_bench  # next to this file
 import serve_bench  # next to this file
 import yaml
@@ -422,7 +423,8 @@ def main(argv: list[str]) -> None:
                                         f"(CPU {row['cpu_s']:.2f}s)"
                                         for row in report.scale[-1]), flush=True)
     report.save(WORK / "results.json")
-    RESULTS.write_text(report.markdown())
+    RESULTS.write_text(search_bench.with_kept_sections(report.markdown(), RESULTS))
+    map_size.main()  # its own section of results.md
 
 
 def _option(args: list[str], name: str) -> list[int] | None:

@@ -212,4 +212,6 @@ def search_lines(search: dict) -> list[str]:
 
 if __name__ == "__main__":  # results.md again from the last run's measurements
     here = Path(__file__).resolve().parent
-    (here / "results.md").write_text(Report.load(here / "work" / "results.json").markdown())
+    results = here / "results.md"
+    text = Report.load(here / "work" / "results.json").markdown()
+    results.write_text(search_bench.with_kept_sections(text, results))

@@ -199,3 +199,17 @@ def measure_ours(site: Path) -> dict:
         browser.close()
     return {**runs[-1], "first_ms": statistics.median(r["first_ms"] for r in runs),
             "second_ms": statistics.median(r["second_ms"] for r in runs)}
+
+
+KEPT = ("<!-- search-eval: begin", "<!-- search-eval: end -->")  # benchmarks/search_eval.py
+
+
+def with_kept_sections(text: str, results: Path) -> str:
+    """`text`, followed by the sections other scripts wrote into `results` (their markers
+    say which): `make bench` rewrites its own figures without losing theirs."""
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    begin, end = KEPT
+    if begin not in old or end not in old:
+        return text
+    kept = old[old.index(begin):old.index(end) + len(end)]
+    return text.rstrip("\n") + "\n\n" + kept + "\n"

@@ -10,6 +10,7 @@ package and may change.
         page = build.render(spec)             # RenderedPage: html, title, headings...
     build.handwritten_page(html, HandwrittenPage(...))   # notices, search, PDF link
     build.write_files(site_dir)               # search index, open data, PDF
+    is_ignored(path)                          # editor backups, dangling links: skip them
     PreviewPages(compendium).with_failure(...)  # what a local preview adds as it serves
 """
 
@@ -25,6 +26,7 @@ from compendium.preview import PreviewPages, is_page
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
 from compendium.settings import BuildSettings, SettingsError, extra_settings, preview_language
+from compendium.sourcefiles import is_ignored
 from compendium.urls import relative_url
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "SettingsError",
     "allow_inline_script",
     "extra_settings",
+    "is_ignored",
     "is_page",
     "last_opened",
     "open_compendium",

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from compendium.csp import fill_policy
+from compendium.csp import UnexpectedScriptError, fill_policy
 from compendium.fragments import FragmentCache
 from compendium.jobs import Jobs
 from compendium.loader import Compendium
@@ -194,8 +194,12 @@ class LanguageBuild:
                    for gap in self.site.translations.of(self.lang, "outdated"))
 
     def finish_html(self, html: str) -> str:
-        """A whole page as the theme wrote it, with its Content-Security-Policy filled in."""
-        return fill_policy(html)
+        """A whole page as the theme wrote it, with its Content-Security-Policy filled in
+        (raises RenderError for an inline script the policy does not know)."""
+        try:
+            return fill_policy(html)
+        except UnexpectedScriptError as error:
+            raise RenderError(str(error)) from None
 
     # -- what a page says about itself (compendium.page_meta) -------------------
     def is_home(self, dest_uri: str) -> bool:

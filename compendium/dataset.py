@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from compendium.fields import INVALID, SLUG_RE, Check, Reference, slug_suggestion
+from compendium.fields import INVALID, MAX_SLUG, Check, Reference, is_slug, slug_suggestion
 from compendium.problems import Problem, ProblemLog
 from compendium.project import Project
 from compendium.reads import note
 from compendium.schemas import RECORD_TYPES, VOCABULARIES, RecordType
-from compendium.yamlnodes import MappingNode, ScalarNode, read_nodes
+from compendium.sourcefiles import files_in, refuse_outside, walk
+from compendium.yamlnodes import MAX_FILE_BYTES, MappingNode, ScalarNode, read_nodes
 
 VOCABULARY_FOLDER = "vocabularies"
 _SUFFIXES = (".yml", ".yaml")
@@ -123,16 +124,19 @@ def load_dataset(project: Project) -> tuple[Dataset, ProblemLog]:
     for record_type in RECORD_TYPES.values():
         dataset.records[record_type.kind] = _load_records(project, record_type, references, log)
     _resolve(references, dataset, log)
+    _check_workshops(dataset, references, log)
     return dataset, log
 
 
 def fingerprint(folder: Path) -> tuple:
-    """Sizes and modification times of every file under `folder`, to detect changes."""
-    if not folder.is_dir():
-        return ()
+    """Sizes and modification times of every file under `folder`, to detect changes
+    (the files every reader reads: see compendium.sourcefiles)."""
     stats = []
-    for path in sorted(folder.rglob("*")):
-        info = path.stat()
+    for path in walk(folder, folder.resolve(), str):
+        try:
+            info = path.stat()
+        except OSError:  # removed or broken since it was listed
+            continue
         stats.append((path.as_posix(), info.st_mtime_ns, info.st_size))
     return tuple(stats)
 
@@ -140,15 +144,18 @@ def fingerprint(folder: Path) -> tuple:
 def _check_layout(project: Project, log: ProblemLog) -> None:
     """Report files and folders under data/ that nothing would read (typos, strays)."""
     known = {t.folder for t in RECORD_TYPES.values()} | {VOCABULARY_FOLDER}
-    for path in sorted(project.data_dir.iterdir()):
-        if path.name.startswith(".") or path.name in known:
+    for path in files_in(project.data_dir, project.root, project.display_path, log):
+        if path.name in known and not path.is_dir():
+            log.add(project.display_path(path), 0, "", "expected a folder of records, found "
+                    "a file; move it aside and create the folder")
+        if path.name in known:
             continue
         log.add(project.display_path(path), 0, "", "unknown file or folder, nothing reads it "
                 f"(expected one of: {', '.join(sorted(known))})")
     vocab_folder = project.data_dir / VOCABULARY_FOLDER
     if vocab_folder.is_dir():
-        for path in sorted(vocab_folder.iterdir()):
-            if not path.name.startswith(".") and path.stem not in VOCABULARIES:
+        for path in files_in(vocab_folder, project.root, project.display_path):
+            if path.stem not in VOCABULARIES:
                 log.add(project.display_path(path), 0, "", "unknown vocabulary (expected one "
                         f"of: {', '.join(f'{name}.yml' for name in VOCABULARIES)})")
 
@@ -156,6 +163,8 @@ def _check_layout(project: Project, log: ProblemLog) -> None:
 def _load_vocabulary(project: Project, path: Path, schema: Any,
                      log: ProblemLog) -> dict[str, dict[str, Any]]:
     display = project.display_path(path)
+    if refuse_outside(path, project.root, project.display_path, log):
+        return {}
     if not path.is_file():
         log.add(display, 0, "", "the vocabulary file is missing (expected a mapping of ids "
                 "to entries, e.g. employment: {label: {it: Lavoro}})")
@@ -172,9 +181,10 @@ def _load_vocabulary(project: Project, path: Path, schema: Any,
             check.error(key_node, term_id, f"duplicate id '{term_id}'; keep only one of them")
             continue
         seen.add(term_id)
-        if not SLUG_RE.match(term_id):
-            check.error(key_node, "", f"'{term_id}' is not a valid id (expected lowercase "
-                        f"letters, digits and hyphens, e.g. {slug_suggestion(term_id)})")
+        if not is_slug(term_id):
+            check.error(key_node, "", f"'{term_id[:60]}' is not a valid id (expected lowercase "
+                        f"letters, digits and hyphens, at most {MAX_SLUG} characters, e.g. "
+                        f"{slug_suggestion(term_id)})")
             continue
         value = schema.validate(value_node, term_id, check)
         if value is not INVALID:
@@ -196,26 +206,27 @@ def _read_mapping(path: Path, display: str, log: ProblemLog) -> MappingNode | No
     return node
 
 
-def _record_files(project: Project, record_type: RecordType) -> Iterator[Path]:
+def _record_files(project: Project, record_type: RecordType,
+                  log: ProblemLog) -> Iterator[Path]:
     folder = project.data_dir / record_type.folder
-    if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    yield from files_in(folder, project.root, project.display_path, log)
 
 
 def _load_records(project: Project, record_type: RecordType, references: list[Reference],
                   log: ProblemLog) -> dict[str, Record]:
     records: dict[str, Record] = {}
     paths_by_slug: dict[str, str] = {}
-    for path in _record_files(project, record_type):
+    for path in _record_files(project, record_type, log):
         display = project.display_path(path)
         if path.suffix not in _SUFFIXES or not path.is_file():
             log.add(display, 0, "", f"not a record file (expected <slug>.yml files in "
                     f"{project.display_path(path.parent)}/)")
             continue
         slug = path.stem
-        if not SLUG_RE.match(slug):
-            log.add(display, 0, "", f"the file name '{slug}' is not a valid slug (expected "
-                    f"lowercase letters, digits and hyphens, e.g. {slug_suggestion(slug)}.yml)")
+        if not is_slug(slug):
+            log.add(display, 0, "", f"the file name is not a valid slug (expected lowercase "
+                    f"letters, digits and hyphens, at most {MAX_SLUG} characters, e.g. "
+                    f"{slug_suggestion(slug)}.yml)")
             continue
         if slug in paths_by_slug:
             log.add(display, 0, "", f"duplicate slug '{slug}' (also {paths_by_slug[slug]}); "
@@ -237,7 +248,8 @@ def _validate_record(project: Project, record_type: RecordType, path: Path, disp
     """A record file's fields, read and checked again only when its bytes change: a
     preview rebuilds after every save, where one file changed and a thousand did not."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).digest()
+        small = path.stat().st_size <= MAX_FILE_BYTES  # else read_nodes refuses it
+        digest = hashlib.sha256(path.read_bytes()).digest() if small else b""
     except OSError:
         digest = b""  # read_nodes reports it
     key = (str(path), record_type.kind, project.languages)
@@ -308,3 +320,24 @@ def _suggestion(slug: str, known: dict[str, Any]) -> str:
     if known:
         return f", e.g. {next(iter(known))}"
     return ", and there are none yet"
+
+
+def _check_workshops(dataset: Dataset, references: list[Reference], log: ProblemLog) -> None:
+    """A practice presented at a workshop belongs to the project that held it: the pages
+    list it under both, and a slip here would credit the practice to the wrong project."""
+    lines = {(ref.file, ref.path): ref.line for ref in references if ref.target == "workshop"}
+    for practice in dataset.all("practice"):
+        workshop = dataset.get("workshop", practice.get("workshop") or "")
+        project = practice.get("project")
+        if workshop is None or workshop.project == project:
+            continue
+        line = lines.get((practice.path, "workshop"), 0)
+        if project is None:
+            log.add(practice.path, line, "workshop", f"the workshop '{workshop.slug}' belongs to "
+                    f"the project '{workshop.project}', but the practice names no project "
+                    f"(expected project: {workshop.project})")
+        else:
+            log.add(practice.path, line, "workshop", f"the workshop '{workshop.slug}' belongs to "
+                    f"the project '{workshop.project}', not to this practice's project "
+                    f"'{project}' (expected a workshop of '{project}', or project: "
+                    f"{workshop.project})")

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from compendium import phones
 from compendium.problems import ProblemLog
+from compendium.safe_markdown import markdown_problem
 from compendium.yamlnodes import (
     MappingNode,
     Node,
@@ -36,19 +37,39 @@ from compendium.yamlnodes import (
 )
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MAX_SLUG = 80  # a slug is a file name and a URL segment: short, and far below 255 bytes
+# ASCII digits only: `\d` would also read Arabic-Indic or Devanagari digits as a year.
+_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_PARTIAL_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+# Years of a practice, project or event: anything outside is a typo (`0201`, `9999`),
+# and each year in use becomes a page of the finder in every language.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_NUMBER = 10**12  # budgets in euros; floats stay exact to the cent below 2**53
+# The longest line of text (a title, a name) and the longest text, in characters.
+MAX_LINE = 2_000
+MAX_TEXT = 30_000
+# Control characters (TAB and LF apart) and lone surrogates: invisible, or unwritable as UTF-8.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NUMBER_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+# No ?, & or = in the name: in a mailto: link they would start headers (?bcc=...).
 _EMAIL_RE = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@"
+    r"^[A-Za-z0-9._%+-]+@"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
     r"\.[A-Za-z]{2,}$"
 )
 _UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
-# Link targets in Markdown: [text](target) and [label]: target definitions.
-_MARKDOWN_LINK_RE = re.compile(r"\]\(\s*<?([^\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# Link targets in Markdown: [text](target), [label]: target definitions and <scheme:...>
+# autolinks. Linear: no part can run over more than a line or back over what it read.
+_MARKDOWN_LINK_RE = re.compile(
+    r"\]\([ \t]*<?([^\s>]+)|^[ ]{0,3}\[[^\[\]]*\]:\s*<?(\S+?)>?(?:\s|$)"
+    r"|<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>|<([^\s<>@]+@[^\s<>]+)>", re.M)
 # Country codes people often write instead of the ISO 3166 ones.
 _COUNTRY_HINTS = {"UK": "GB", "EL": "GR"}
+# Codes CLDR (hence Babel) names that ISO 3166-1 does not assign to a country:
+# exceptionally reserved (EU, UN, ...) and user-assigned ones (QO, XA, XB, XK, ZZ).
+_NOT_ISO_COUNTRIES = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "TA", "UN", "QO", "XA", "XB", "XK", "ZZ"})
+_HOST_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 
 class _Invalid:
@@ -118,6 +139,20 @@ def _quote(text: str) -> str:
     return repr(text) if len(text) <= 60 else repr(text[:57] + "...")
 
 
+def text_problem(text: str, limit: int) -> str:
+    """Why a text cannot be published as it is (blank, control characters, too long), or ''."""
+    if not text:
+        return "blank text; write a value, or remove the line"
+    control = _CONTROL_RE.search(text)
+    if control:
+        return (f"{_quote(text)} contains the invisible control character "
+                f"U+{ord(control.group()):04X} at position {control.start() + 1}; delete it")
+    if len(text) > limit:
+        return (f"the text is {len(text):,} characters long (at most {limit:,}); shorten it "
+                "or split it")
+    return ""
+
+
 def _node_kind(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -155,7 +190,11 @@ class Scalar(Field):
     def validate(self, node: Node, path: str, check: Check) -> Any:
         if not isinstance(node, ScalarNode):
             return self.wrong_shape(node, path, check)
-        return self.parse(node.value.strip(), node, path, check)
+        text = node.value.strip()
+        problem = text_problem(text, MAX_TEXT if getattr(self, "multiline", False) else MAX_LINE)
+        if problem:
+            return check.error(node, path, f"{problem} ({self.describe()})")
+        return self.parse(text, node, path, check)
 
     def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
         raise NotImplementedError
@@ -200,7 +239,11 @@ class Number(Scalar):
         cleaned = text.replace("_", "")
         if not _NUMBER_RE.match(cleaned):
             return check.error(node, path, f"{_quote(text)} is not a number ({self.describe()})")
-        return float(cleaned) if "." in cleaned else int(cleaned)
+        value = float(cleaned) if "." in cleaned else int(cleaned)
+        if value > MAX_NUMBER:
+            return check.error(node, path, f"{_quote(text)} is too large (expected a number "
+                               f"up to {MAX_NUMBER}, e.g. {self.example})")
+        return value
 
 
 class Degrees(Scalar):
@@ -220,6 +263,12 @@ class Degrees(Scalar):
         return sign * float(body)
 
 
+def _not_a_date(text: str, field: Field) -> str:
+    digits = ": write its digits as 0-9" if any(c.isdigit() and not c.isascii() for c in text) \
+        else ""
+    return f"{_quote(text)} is not a date{digits} ({field.describe()})"
+
+
 def _example_date(year: int, month: int) -> str:
     """A valid date close to what was written: the last day of the (nearest real) month."""
     if year < 1:
@@ -228,12 +277,25 @@ def _example_date(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
+def _date_problem(text: str, year: int, month: int | None, day: int | None) -> str:
+    """Why the parts of a well-formed date are not a real date in range, or ''."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        shape = "YYYY-MM-DD" if day is not None else "YYYY-MM" if month is not None else "YYYY"
+        return (f"{_quote(text)} is out of range (expected {shape} with a year from "
+                f"{MIN_YEAR} to {MAX_YEAR}, e.g. {'2019-04-12'[:len(shape)]})")
+    try:
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return _impossible_date(text, year, month, day)
+    return ""
+
+
 def _impossible_date(text: str, year: int, month: int | None, day: int | None) -> str:
     """Why a well-formed date is not a real one, with an example in the form the writer used."""
     example = _example_date(year, month or 0)
-    shape = "YYYY-MM-DD" if day else "YYYY-MM"
+    shape = "YYYY-MM-DD" if day is not None else "YYYY-MM"
     return (f"{_quote(text)} is not a date (expected {shape}, "
-            f"e.g. {example if day else example[:7]})")
+            f"e.g. {example if day is not None else example[:7]})")
 
 
 class Date(Scalar):
@@ -244,11 +306,11 @@ class Date(Scalar):
         match = _DATE_RE.match(text)
         if match:
             year, month, day = (int(part) for part in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return check.error(node, path, _impossible_date(text, year, month, day))
-        return check.error(node, path, f"{_quote(text)} is not a date ({self.describe()})")
+            problem = _date_problem(text, year, month, day)
+            if problem:
+                return check.error(node, path, problem)
+            return dt.date(year, month, day)
+        return check.error(node, path, _not_a_date(text, self))
 
 
 class ApproximateDate(Scalar):
@@ -261,12 +323,11 @@ class ApproximateDate(Scalar):
         match = _PARTIAL_DATE_RE.match(text)
         if match:
             year, month, day = (int(part) if part else None for part in match.groups())
-            try:
-                dt.date(year, month or 1, day or 1)
-            except ValueError:
-                return check.error(node, path, _impossible_date(text, year, month, day))
+            problem = _date_problem(text, year, month, day)
+            if problem:
+                return check.error(node, path, problem)
             return PartialDate(year, month, day)
-        return check.error(node, path, f"{_quote(text)} is not a date ({self.describe()})")
+        return check.error(node, path, _not_a_date(text, self))
 
 
 class Url(Scalar):
@@ -287,11 +348,40 @@ def url_problem(text: str) -> str:
     scheme = text.split(":", 1)[0].strip().lower() if ":" in text else ""
     if scheme in _UNSAFE_SCHEMES:
         return f"uses the '{scheme}:' scheme, which is not allowed"
+    if any(char.isspace() for char in text) or _CONTROL_RE.search(text) or "\\" in text:
+        return "contains a space, a backslash or a control character"
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         return "is not a valid web address"
-    if "." not in parts.hostname and parts.hostname != "localhost":
-        return "is not a valid web address"
+    if "@" in parts.netloc:
+        return (f"names the site '{parts.netloc.rsplit('@', 1)[-1]}' after a user name "
+                "(name@site), which hides where it leads")
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not 0-65535
+    except ValueError:
+        return "has a port that is not a number from 0 to 65535"
+    return "" if _host_ok(parts.hostname or "") else "is not a valid web address"
+
+
+def _host_ok(host: str) -> bool:
+    """A domain name (international ones too) with a dot, or localhost."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = ascii_host.rstrip(".").split(".")
+    return (len(labels) > 1 or host == "localhost") and all(
+        _HOST_LABEL_RE.match(label) for label in labels)
+
+
+def mailto_problem(target: str) -> str:
+    """Why a mailto: link is unsafe or broken (headers such as ?bcc=, a bad address), or ''."""
+    address = target.split(":", 1)[1]
+    if "?" in address or "&" in address:
+        return ("adds mail headers (?subject=, ?cc=, ?bcc=...), which could copy the message "
+                "to someone the reader does not see")
+    if not all(_EMAIL_RE.match(part) for part in address.split(",")):
+        return "does not hold a valid e-mail address"
     return ""
 
 
@@ -313,6 +403,21 @@ class Email(Matching):
     example = "name@example.org"
     pattern = _EMAIL_RE
     what = "a valid e-mail address"
+
+
+class Subdivision(Matching):
+    """An ISO 3166-2 code: a region or province, as the map's outlines name it."""
+
+    expected = "an ISO 3166-2 code"
+    example = "IT-52"
+    pattern = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+    what = "an ISO 3166-2 code of a region or province"
+
+    def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
+        if not self.pattern.match(text) and self.pattern.match(text.upper()):
+            return check.error(node, path, f"{_quote(text)} is not {self.what} "
+                               f"(expected {self.expected}, in capitals: {text.upper()})")
+        return super().parse(text, node, path, check)
 
 
 class Phone(Scalar):
@@ -367,7 +472,8 @@ def _country_codes() -> frozenset[str]:
     from babel import Locale
 
     territories = Locale.parse("en").territories
-    return frozenset(code for code in territories if len(code) == 2 and code.isalpha())
+    return frozenset(code for code in territories
+                     if len(code) == 2 and code.isalpha() and code not in _NOT_ISO_COUNTRIES)
 
 
 class Country(Scalar):
@@ -400,20 +506,24 @@ class Ref(Scalar):
             self.plural = f"slugs of {target} records"
 
     def parse(self, text: str, node: Node, path: str, check: Check) -> Any:
-        if not SLUG_RE.match(text):
+        if not is_slug(text):
             return check.error(node, path, f"{_quote(text)} is not a valid id (expected "
-                               "lowercase letters, digits and hyphens, e.g. "
-                               f"{slug_suggestion(text)})")
+                               "lowercase letters, digits and hyphens, at most "
+                               f"{MAX_SLUG} characters, e.g. {slug_suggestion(text)})")
         check.references.append(
             Reference(self.target, self.vocabulary, text, check.file, line_of(node), path)
         )
         return text
 
 
+def is_slug(text: str) -> bool:
+    return len(text) <= MAX_SLUG and SLUG_RE.match(text) is not None
+
+
 def slug_suggestion(text: str) -> str:
     """A valid slug close to what was written, for examples in messages."""
     words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words) or "my-slug"
+    return "-".join(words)[:MAX_SLUG].strip("-") or "my-slug"
 
 
 class Text(Field):
@@ -457,11 +567,7 @@ class Text(Field):
                 check.error(entry.value, where, f"expected text; got {_node_kind(entry.value)}")
                 continue
             text = entry.value.value.strip()
-            if self.markdown:
-                self._check_links(text, entry.value, where, check)
-            elif "\n" in text:
-                check.error(entry.value, where, f"{_quote(text)} spans several lines "
-                            "(expected a single line of text)")
+            if not self._text_ok(text, entry.value, where, check, entry.key):
                 continue
             texts[entry.key] = text
         source = check.source_language
@@ -470,15 +576,55 @@ class Text(Field):
                                f"(expected e.g. {path.rsplit('.', 1)[-1]}: {{{source}: ...}})")
         return texts
 
+    def _text_ok(self, text: str, node: Node, path: str, check: Check, lang: str) -> bool:
+        """Blank, invisible, oversized or (Markdown) too costly text is logged, not kept."""
+        if not text and lang == check.source_language:
+            check.error(node, path, "blank text (expected the original text, in the record's "
+                        f"source language '{lang}')")
+            return False
+        if not text:
+            check.error(node, path, f"blank text (expected text, or {lang}: ~ while it is not "
+                        "translated yet)")
+            return False
+        problem = text_problem(text, MAX_TEXT if self.markdown else MAX_LINE)
+        if not problem and self.markdown:
+            problem = markdown_problem(text)
+        if not problem and not self.markdown and "\n" in text:
+            problem = f"{_quote(text)} spans several lines (expected a single line of text)"
+        if problem:
+            check.error(node, path, problem)
+            return False
+        if self.markdown:
+            self._check_links(text, node, path, check)
+        return True
+
     @staticmethod
     def _check_links(text: str, node: Node, path: str, check: Check) -> None:
         for match in _MARKDOWN_LINK_RE.finditer(text):
-            target = _balanced(match.group(1) or match.group(2))
-            scheme = target.split(":", 1)[0].lower() if ":" in target else ""
-            if scheme in _UNSAFE_SCHEMES:
-                check.error(node, path, f"the link target {_quote(target)} uses the "
-                            f"'{scheme}:' scheme, which is not allowed (expected an http(s) "
-                            "or mailto link, e.g. [site](https://www.example.org/))")
+            target = _balanced(next(group for group in match.groups() if group))
+            if "@" in target and ":" not in target:
+                target = f"mailto:{target}"  # <name@example.org>: Markdown's mail autolink
+            problem = link_problem(target)
+            if problem:
+                check.error(node, path, f"the link target {_quote(target)} {problem} "
+                            "(expected an http(s) or mailto link, e.g. "
+                            "[site](https://www.example.org/))")
+
+
+def link_problem(target: str) -> str:
+    """Why a link target in Markdown text must not be published, or ''.
+
+    Relative links and #anchors are left alone; absolute ones must be safe web
+    addresses or plain mailto: addresses.
+    """
+    scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+    if scheme in _UNSAFE_SCHEMES:
+        return f"uses the '{scheme}:' scheme, which is not allowed"
+    if scheme in ("http", "https"):
+        return url_problem(target)
+    if scheme == "mailto":
+        return mailto_problem(target)
+    return ""
 
 
 def _balanced(target: str) -> str:

@@ -9,53 +9,133 @@ right in every language without translators having to type them.
 from __future__ import annotations
 
 import datetime as dt
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_percent
 
-from compendium.fields import PartialDate
+from compendium.fields import MAX_TEXT, PartialDate, text_problem
 from compendium.problems import ProblemLog
 from compendium.project import Project
-from compendium.yamlnodes import MappingNode, ScalarNode, line_of, mapping_entries, read_nodes
+from compendium.sourcefiles import refuse_outside
+from compendium.yamlnodes import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    line_of,
+    mapping_entries,
+    read_nodes,
+)
+
+
+def catalogue_files(project: Project) -> dict[str, Path]:
+    """locales/<lang>.yml of every language that has one (inside the project)."""
+    files = {}
+    for lang in project.languages:
+        path = project.locales_dir / f"{lang}.yml"
+        if path.is_file() and not refuse_outside(path, project.root, project.display_path,
+                                                 None):
+            files[lang] = path
+    return files
 
 
 def load_catalogues(project: Project) -> tuple[dict[str, dict[str, str]], ProblemLog]:
-    """Interface strings of every configured language, and problems reading them."""
+    """Interface strings of every configured language, and problems reading them.
+
+    Each string is checked against the default language's, which the code
+    fills in: the same `{name}` placeholders, written as plain names (Python's
+    format() would otherwise crash on a stray brace, or print the internals
+    of what `{start.__class__}` reaches).
+    """
     log = ProblemLog()
-    catalogues = {}
+    files = catalogue_files(project)
     for lang in project.languages:
         path = project.locales_dir / f"{lang}.yml"
-        display = project.display_path(path)
-        catalogues[lang] = _read_catalogue(path, display, log) if path.is_file() else {}
-    return catalogues, log
+        refuse_outside(path, project.root, project.display_path, log)
+    read = {lang: _read_catalogue(path, project.display_path(path), log)
+            for lang, path in files.items()}
+    catalogues = {lang: strings for lang, (strings, _lines) in read.items()}
+    default = catalogues.get(project.default_language, {})
+    for lang, (strings, lines) in read.items():
+        display = project.display_path(files[lang])
+        for key, text in strings.items():
+            problem = _string_problem(text, default.get(key), lang == project.default_language,
+                                      project.default_language)
+            if problem:
+                log.add(display, lines[key], key, problem)
+    return {lang: catalogues.get(lang, {}) for lang in project.languages}, log
 
 
-def _read_catalogue(path, display: str, log: ProblemLog) -> dict[str, str]:
+def placeholders(text: str) -> set[str]:
+    """The `{name}` placeholders of an interface string (ValueError if braces are unpaired)."""
+    return {name for _literal, name, _spec, _conversion in string.Formatter().parse(text)
+            if name is not None}
+
+
+def _string_problem(text: str, original: str | None, is_original: bool, default: str) -> str:
+    problem = text_problem(text, MAX_TEXT) if text.strip() else ""
+    if problem:
+        return problem
+    try:
+        names = placeholders(text)
+        fields = [(name, spec, conversion) for _literal, name, spec, conversion
+                  in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return (f"{_quote(text)} has a '{{' or '}}' without its pair; placeholders are "
+                "written {name}, and a brace of its own {{ or }}")
+    bad = [name for name, spec, conversion in fields
+           if not name.isidentifier() or spec or conversion]
+    if bad:
+        return (f"the placeholder {{{bad[0]}...}} is not allowed: placeholders are plain "
+                "names that the site fills in, e.g. {count}")
+    if is_original or original is None:
+        return ""
+    try:
+        known = placeholders(original)
+    except ValueError:
+        return ""  # reported on the original
+    unknown = sorted(names - known)
+    if unknown:
+        have = ", ".join(f"{{{name}}}" for name in sorted(known)) or "none"
+        return (f"the placeholder {{{unknown[0]}}} is not one the site fills in here (the "
+                f"original in locales/{default}.yml has: {have})")
+    return ""
+
+
+def _quote(text: str) -> str:
+    return repr(text) if len(text) <= 60 else repr(text[:57] + "...")
+
+
+def _read_catalogue(path: Path, display: str,
+                    log: ProblemLog) -> tuple[dict[str, str], dict[str, int]]:
     node = read_nodes(path, display, log)
     strings: dict[str, str] = {}
+    lines: dict[str, int] = {}
     if isinstance(node, MappingNode):
-        _flatten(node, "", display, log, strings)
+        _flatten(node, "", display, log, strings, lines)
     elif node is not None:
         log.add(display, line_of(node), "", "expected a mapping of keys to texts, "
                 "e.g. field: {description: Descrizione}")
-    return strings
+    return strings, lines
 
 
 def _flatten(node: MappingNode, prefix: str, display: str, log: ProblemLog,
-             out: dict[str, str]) -> None:
+             out: dict[str, str], lines: dict[str, int]) -> None:
     for entry in mapping_entries(node, prefix, display, log):
         key = f"{prefix}.{entry.key}" if prefix else entry.key
-        if isinstance(entry.value, MappingNode):
-            _flatten(entry.value, key, display, log, out)
-        elif isinstance(entry.value, ScalarNode):
-            out[key] = entry.value.value
+        value: Node = entry.value
+        if isinstance(value, MappingNode):
+            _flatten(value, key, display, log, out, lines)
+        elif isinstance(value, ScalarNode):
+            out[key], lines[key] = value.value, line_of(value)
         else:
-            log.add(display, line_of(entry.value), key, "expected a text or a mapping")
+            log.add(display, line_of(value), key, "expected a text or a mapping")
 
 
 @dataclass(frozen=True)

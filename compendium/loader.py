@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compendium.dataset import Dataset, fingerprint, load_dataset
-from compendium.l10n import Localizer, load_catalogues
+from compendium.handwritten import read_pages
+from compendium.l10n import Localizer, catalogue_files, load_catalogues
+from compendium.privacy import check_privacy
 from compendium.problems import DataError, ProblemLog
 from compendium.project import Project
 from compendium.render import Renderer
@@ -39,10 +41,14 @@ class Compendium:
 
 
 def check_project(project: Project) -> tuple[Dataset, dict[str, dict[str, str]], ProblemLog]:
-    """Load records, vocabularies and interface strings, collecting every problem."""
+    """Load records, vocabularies, interface strings and hand-written pages, collecting
+    every problem, the mentions of hidden people among them (compendium.privacy)."""
     dataset, log = load_dataset(project)
     catalogues, locale_log = load_catalogues(project)
     log.extend(locale_log)
+    pages = read_pages(project, log)
+    log.extend(check_privacy(project, dataset, pages,
+                             list(catalogue_files(project).values())))
     return dataset, catalogues, log
 
 

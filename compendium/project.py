@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compendium.fields import INVALID, Check, ListOf, Object, Str
+from compendium.fields import INVALID, Check, ListOf, Object, Str, Url
 from compendium.problems import DataError, ProblemLog
 from compendium.publisher import SCHEMA as PUBLISHER_SCHEMA
 from compendium.publisher import Publisher
@@ -24,7 +24,7 @@ _SCHEMA = Object({
     "docs_dir": Str(example="docs"),
     "data_licence": Object({
         "name": Str(required=True, example="CC BY 4.0"),
-        "url": Str(required=True, example="https://creativecommons.org/licenses/by/4.0/"),
+        "url": Url(required=True, example="https://creativecommons.org/licenses/by/4.0/"),
     }),
     "publisher": PUBLISHER_SCHEMA,
 })
@@ -64,6 +64,7 @@ class Project:
         values = _SCHEMA.validate(node, "", Check(CONFIG_NAME, log, ()))
         if values is not INVALID and not log:
             _check_languages(values, log)
+            _check_folders(root, values, log)
         if log:
             raise DataError(log)
         return cls(
@@ -84,9 +85,38 @@ def _check_languages(values: dict, log: ProblemLog) -> None:
         if not _LANGUAGE_RE.match(code):
             log.add(CONFIG_NAME, 0, "languages", f"'{code}' is not a language code (expected "
                     "an ISO 639-1 code in lowercase, e.g. fr)")
+        elif not _babel_knows(code):
+            log.add(CONFIG_NAME, 0, "languages", f"'{code}' is not a language Babel knows, so "
+                    "dates, numbers and country names cannot be written in it (expected an "
+                    "ISO 639-1 code such as fr, de or pt)")
     if values["default_language"] not in values["languages"]:
         log.add(CONFIG_NAME, 0, "default_language", f"'{values['default_language']}' is not "
                 f"one of the languages ({', '.join(values['languages'])})")
+
+
+def _babel_knows(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+_FOLDERS = ("data_dir", "locales_dir", "templates_dir", "docs_dir")
+
+
+def _check_folders(root: Path, values: dict, log: ProblemLog) -> None:
+    """The folders the site is built from stay inside the project: a path (or a link)
+    leading elsewhere would publish whatever is there."""
+    for name in _FOLDERS:
+        if values.get(name) is None:
+            continue
+        target = (root / values[name]).resolve()
+        if not target.is_relative_to(root) or target == root:
+            log.add(CONFIG_NAME, 0, name, f"'{values[name]}' leads out of the project (expected "
+                    "a folder next to compendium.yml, e.g. data)")
 
 
 def find_root(start: Path) -> Path:

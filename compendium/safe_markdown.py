@@ -7,6 +7,13 @@ nh3 (the Ammonia sanitiser) with a small allow-list and only http, https and
 mailto links, which also catches tricks such as entity-encoded `javascript:`.
 Headings are shifted so that record text never competes with the page's own
 `<h1>`/`<h2>` structure.
+
+Python-Markdown is not linear: it recurses once per level of nested lists
+(RecursionError at some 500), scans to the end of the paragraph for every
+unmatched `[` or `(` of a link, and re-splits a block for every line of some
+constructs. `markdown_problem` bounds exactly these, so that validation
+refuses what would take more than a fraction of a second to render; our own
+preprocessing (`plain_paragraphs`) is linear.
 """
 
 from __future__ import annotations
@@ -29,7 +36,14 @@ _TOP_LEVEL = 3  # record text sits under the page's <h2> sections
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
 # Anything that could make Markdown do more than paragraphs: inline syntax, HTML,
 # entities, list and heading markers, hard line breaks.
-_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#&!|~]|^\s*(?:[-+]|\d+[.)])\s|  $", re.M)
+# Linear: `^[ \t]*` cannot run over lines (`^\s*` could, on every line, to the end).
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#&!|~]|^[ \t]*(?:[-+]|[0-9]+[.)])\s|  $", re.M)
+# Bounds of Markdown text (see markdown_problem), far above any real record's:
+MAX_NESTING = 8  # lists and quotes inside each other
+MAX_BLOCK_LINES = 200  # lines of one paragraph, list or quote (no blank line between)
+MAX_SCAN = 100_000  # characters Python-Markdown reads looking for the ends of links
+# A quote mark or list marker at the start of a line (after the indentation).
+_MARKER = re.compile(r"(?:>|[-+*](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))[ \t]*")
 
 
 def plain_paragraphs(text: str) -> list[str] | None:
@@ -45,6 +59,69 @@ def plain_paragraphs(text: str) -> list[str] | None:
     if any("\n" in part or part.startswith((" ", "\t")) for part in paragraphs):
         return None
     return paragraphs
+
+
+def markdown_problem(text: str) -> str:
+    """Why Markdown text would be too costly to render, or ''. Linear in the text."""
+    lines = text.split("\n")
+    depth = max((_nesting(line) for line in lines), default=0)
+    if depth > MAX_NESTING:
+        return (f"lists or quotes nested more than {MAX_NESTING} levels deep; check "
+                "the markers at the start of the lines, e.g. '- item' or '  - sub-item'")
+    block = longest_block(lines)
+    if block > MAX_BLOCK_LINES:
+        return (f"{block} lines without a blank line between them (at most "
+                f"{MAX_BLOCK_LINES}); separate paragraphs and lists with blank lines")
+    if link_scan_cost(text) > MAX_SCAN:
+        return ("too many '[' or '(' without their closing ']' or ')'; close them, or write "
+                "\\[ for a bracket of its own")
+    return ""
+
+
+def _nesting(line: str) -> int:
+    """Levels a line opens: one per 4 columns of indentation and per marker after it."""
+    body = line.lstrip(" \t")
+    depth = len(line[:len(line) - len(body)].expandtabs(4)) // 4
+    position = 0
+    while depth <= MAX_NESTING and (match := _MARKER.match(body, position)):
+        depth, position = depth + 1, match.end()
+    return depth
+
+
+def longest_block(lines: list[str]) -> int:
+    longest = run = 0
+    for line in lines:
+        run = run + 1 if line.strip() else 0
+        longest = max(longest, run)
+    return longest
+
+
+def link_scan_cost(text: str) -> int:
+    """Characters Python-Markdown reads looking for the `]` of every `[` and the `)` of
+    every `](`, each within its paragraph: quadratic in unmatched brackets."""
+    if "[" not in text:  # most texts: no link, nothing to look for
+        return 0
+    return sum(_scan_cost(block) for block in re.split(r"\n[ \t]*\n", text))
+
+
+_BRACKET = re.compile(r"[\[\]()]")
+
+
+def _scan_cost(block: str) -> int:
+    """Sum, over every `[` and every `(` that follows `]`, of the distance to its match
+    (or to the end of the block when it has none); nested ones count as they nest.
+    Only the brackets are visited, so that ordinary text costs next to nothing."""
+    cost = 0
+    open_at: dict[str, list[int]] = {"]": [], ")": []}
+    for match in _BRACKET.finditer(block):
+        char, index = match.group(), match.start()
+        if char == "[":
+            open_at["]"].append(index)
+        elif char == "(" and (open_at[")"] or block[index - 1:index] == "]"):
+            open_at[")"].append(index)
+        elif open_at.get(char):
+            cost += index - open_at[char].pop()
+    return cost + sum(len(block) - start for starts in open_at.values() for start in starts)
 
 
 class _DemoteHeadings(Treeprocessor):

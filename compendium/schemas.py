@@ -29,6 +29,7 @@ from compendium.fields import (
     Phone,
     Ref,
     Str,
+    Subdivision,
     Text,
     TranslationMarks,
     Url,
@@ -317,6 +318,9 @@ VOCABULARIES: dict[str, Object] = {
         "level": Choice(("region", "province"), required=True,
                         help="region: a region or autonomous community; province: a "
                              "province (e.g. the autonomous province of Trento)."),
+        # Where the region lies, for the map only: a gazetteer fact, not a source's.
+        "code": Subdivision(help="Its ISO 3166-2 code (IT-52 Tuscany, IT-TN the province "
+                                 "of Trento, ES-AN Andalusia): the map shades its outline."),
     }),
     "cities": Object({
         "label": _LABEL,

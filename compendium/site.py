@@ -15,7 +15,7 @@ from typing import Any
 
 from compendium.dataset import Dataset, Record
 from compendium.facets import facet_values
-from compendium.geo import MapLayout, map_layout
+from compendium.geo import BaseMap, base_map
 from compendium.l10n import Localized, localize
 from compendium.pages import PAGE_TYPES, PageSpec
 from compendium.project import Project
@@ -32,7 +32,6 @@ class SiteModel:
         self.project = project
         self.dataset = published(dataset)
         self.relations = Relations.of(self.dataset)
-        self._maps: dict[str, MapLayout | None] = {}
 
     def prefix(self, lang: str) -> str:
         """Output folder of a language: '' for the default one, 'en/' for English."""
@@ -65,13 +64,10 @@ class SiteModel:
         label = localize(entry.get("label"), lang, self.project.default_language)
         return label or Localized(term_id, lang, False)
 
-    def map_layout(self, lang: str) -> MapLayout | None:
-        """The map's geometry; labels are measured in `lang` (names differ by language)."""
-        if lang not in self._maps:
-            names = {city: self.term("cities", city, lang).text for city in
-                     self.dataset.vocabularies.get("cities", {})}
-            self._maps[lang] = map_layout(self.dataset, names)
-        return self._maps[lang]
+    @cached_property
+    def base_map(self) -> BaseMap | None:
+        """The map's shapes and markers, the same in every language (compendium.geo)."""
+        return base_map(self.dataset)
 
     @cached_property
     def translations(self) -> Status:

@@ -110,6 +110,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add this language's generated pages (and Material's script, served locally)."""
     state = _current()
+    for file in [f for f in files if f.abs_src_path and compendium.is_ignored(Path(
+            f.abs_src_path))]:
+        files.remove(file)  # editor backups, dangling links: skipped as validation skips them
     pages = state.build.pages()
     theme.check_navigation(config, pages)
     for spec in pages:
@@ -126,6 +129,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         state.specs[spec.src_uri] = spec
     theme.serve_material_script_locally(files, config)
+    theme.serve_own_scripts_minified(files, config)
     state.files = files
     return files
 
@@ -202,10 +206,18 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 @event_priority(0)  # before static-i18n's (-100), which only forwards to a PDF plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     state = _current()
-    html = state.build.finish_html(drop_toggle_autocomplete(output))
+    html = _finish(drop_toggle_autocomplete(output), page.file.dest_uri)
     if _reuse is not None and state.reused is not None:
         _reuse.written(state.reused, page.file.src_uri, page.file.dest_uri, html)
     return html
+
+
+def _finish(output: str, dest: str) -> str:
+    """The page with its CSP filled in; an unknown inline script stops the build."""
+    try:
+        return _current().build.finish_html(output)
+    except compendium.RenderError as error:
+        raise Abort(f"{dest}: {error}") from None
 
 
 @event_priority(0)  # static-i18n has no on_post_template: order is free
@@ -223,7 +235,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
             output = build.not_found_page(theme.collect_not_found(config, build, output))
         except ValueError as error:
             raise Abort(str(error)) from None
-    return build.finish_html(output) if output else ""
+    return _finish(output, template_name) if output else ""
 
 
 @event_priority(10)  # before static-i18n (-100) starts the next language's build

@@ -14,6 +14,7 @@ import logging
 from functools import cache
 from pathlib import Path
 
+import rjsmin
 from jinja2 import BytecodeCache, Environment
 from markupsafe import Markup, escape
 from material_fixes import local_scripts, split_page  # hooks/material_fixes.py
@@ -27,6 +28,7 @@ import compendium
 
 SITE_WIDE_TEMPLATES = {"404.html": "404", "sitemap.xml": "sitemap"}
 MATERIAL_SCRIPTS = "assets/javascripts/"
+OWN_SCRIPTS = "assets/compendium/"
 
 
 def language(config: MkDocsConfig) -> str:
@@ -196,6 +198,24 @@ def serve_material_script_locally(files: Files, config: MkDocsConfig) -> None:
         elif uri.startswith(f"{MATERIAL_SCRIPTS}bundle.") and uri.endswith(".min.js"):
             files.remove(file)
             files.append(File.generated(config, uri, content=_local_bundle(file.abs_src_path)))
+
+
+def serve_own_scripts_minified(files: Files, config: MkDocsConfig) -> None:
+    """The site's own scripts (assets/compendium/*.js), served without comments and
+    needless spaces: they are written to be read, with comments that say why, and
+    readers download them on every search or page. rjsmin renames nothing, so the
+    served script runs exactly as its source reads, at about half the bytes."""
+    for file in list(files):
+        uri = file.src_uri
+        if uri.startswith(OWN_SCRIPTS) and uri.endswith(".js") and not uri.endswith(".min.js"):
+            files.remove(file)
+            files.append(File.generated(config, uri, content=_minified(
+                file.abs_src_path, Path(file.abs_src_path).stat().st_mtime)))
+
+
+@cache  # the same file for every language, and every rebuild of `mkdocs serve`
+def _minified(path: str, mtime: float) -> str:
+    return rjsmin.jsmin(Path(path).read_text(encoding="utf-8"), keep_bang_comments=True) + "\n"
 
 
 @cache  # the same theme file for every language, and every rebuild of `mkdocs serve`

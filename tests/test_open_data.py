@@ -10,7 +10,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from compendium.opendata.table import read_csv
+from compendium.opendata.table import (
+    FORMULA_STARTS,
+    read_csv,
+    read_spreadsheet_csv,
+    spreadsheet_csv,
+    write_csv,
+)
 from compendium.schemas import RECORD_TYPES
 from tests.helpers import LANGUAGES, PREFIX, page, text
 
@@ -60,11 +66,49 @@ def test_the_schema_follows_the_validators_fields(content_site):
             name for name in record_type.schema.fields if name != "translations")]
 
 
+def _cells(text_: str) -> list[str]:
+    import csv
+    import io
+
+    return [cell for row in list(csv.reader(io.StringIO(text_)))[1:] for cell in row]
+
+
+def test_the_real_data_has_cells_a_spreadsheet_would_read_as_formulas(content_site):
+    risky = [cell for folder in FOLDERS for cell in _cells(
+        (content_site / "data" / f"{folder}.csv").read_text(encoding="utf-8"))
+        if cell.startswith(FORMULA_STARTS)]
+    assert risky  # phone numbers (+39 ...), list items (- ...): kept exact in the plain CSV
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_spreadsheet_csv_has_no_formula_and_reads_back_to_the_same_records(content_site,
+                                                                               folder):
+    columns = _load(content_site, f"{folder}.schema.json")["x-csv-columns"]
+    data = (content_site / "data" / f"{folder}.spreadsheet.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data  # as Excel reads UTF-8
+    text_ = data.decode("utf-8")
+    assert not [cell for cell in _cells(text_.lstrip("\ufeff"))
+                if cell.startswith(FORMULA_STARTS)]
+    assert read_spreadsheet_csv(text_, columns) == _load(content_site, f"{folder}.json")
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://evil.example\",\"x\")", "+39 06 1",
+                                  "-2", "@SUM(A1)", "\tx", "＝1+1", "'quoted", "plain"])
+def test_a_cell_is_inert_in_the_spreadsheet_csv_and_exact_in_the_plain_one(cell):
+    records = [{"slug": "a", "note": cell}]
+    exact, columns = write_csv(records)
+    assert read_csv(exact, columns) == records
+    safe = spreadsheet_csv(exact)
+    assert not [c for c in _cells(safe.lstrip("\ufeff")) if c.startswith(FORMULA_STARTS)]
+    assert read_spreadsheet_csv(safe, columns) == records
+
+
 def test_the_index_lists_every_file_and_count(content_site):
     index = _load(content_site, "index.json")
     for entry in index["files"]:
         assert len(_load(content_site, entry["json"])) == entry["count"]
         assert (content_site / "data" / entry["csv"]).is_file()
+        assert (content_site / "data" / entry["spreadsheet_csv"]).is_file()
     assert [e["type"] for e in index["files"]] == list(RECORD_TYPES)
 
 
@@ -76,6 +120,6 @@ def test_the_open_data_page_explains_the_files_in_each_language(content_site, la
     here = content_site / PREFIX[lang] / "open-data"
     assert {(here / href).resolve() for href in links} == {
         (content_site / "data" / f"{folder}{ext}").resolve()
-        for folder in FOLDERS for ext in (".json", ".csv", ".schema.json")}
+        for folder in FOLDERS for ext in (".json", ".csv", ".spreadsheet.csv", ".schema.json")}
     assert "CC BY 4.0" in text(soup.select_one("#licence + p"))
     assert [h2["id"] for h2 in soup.select("article h2")] == ["format", "licence", "cite"]

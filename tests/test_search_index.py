@@ -1,4 +1,4 @@
-"""The prebuilt search index: analysis per language, boosts, shards, one language per index."""
+"""The prebuilt search index: analysis per language, fields, positions, shards, files."""
 
 from __future__ import annotations
 
@@ -9,25 +9,49 @@ from pathlib import Path
 import pytest
 from lunr.index import Index
 
-from compendium.search.analysis import analyzer, fold, words
+from compendium.schemas import RECORD_TYPES
+from compendium.search.analysis import analyzer, build_lexicon, fold, words
 from compendium.search.bundle import bundle
-from compendium.search.documents import SearchDocument, page_document
-from compendium.search.index import FIELDS, build_index, shard_index
+from compendium.search.documents import Passage, SearchDocument, page_document
+from compendium.search.index import build_index, field_terms, name_terms, shard_index
+from compendium.search.ranking import FIELDS, KINDS, policy
 from compendium.search.refs import ref_of
 from tests.helpers import PREFIX
+
+
+def _lexicon(lang: str, *texts: str):
+    return build_lexicon(analyzer(lang), texts)
 
 
 @pytest.mark.parametrize(("lang", "spellings"), [
     ("it", ["città", "citta", "CITTÀ"]),
     ("it", ["integrazione", "integrazioni"]),
-    ("es", ["integración", "integraciones"]),
+    ("es", ["integración", "integraciones", "integracion", "INTEGRACIÓN"]),
     ("es", ["migrantes", "migrante"]),
     ("en", ["employment", "employments"]),
     ("en", ["training", "trainings"]),
 ])
 def test_forms_of_a_word_look_for_the_same_term(lang, spellings):
-    language = analyzer(lang)
-    assert len({language.query_term(words(form)[0]) for form in spellings}) == 1
+    lexicon = _lexicon(lang, " ".join(spellings))
+    assert len({lexicon.term(form) for form in spellings}) == 1
+
+
+def test_a_term_depends_on_the_folded_word_only():
+    """Accents and case never change a term, hence never a result or its rank."""
+    text = ("La integración de las personas, integrar e integraciones; información, "
+            "orientación, Andalucía, más allá, público y publicó, Ñandú")
+    lexicon = _lexicon("es", text)
+    for word in words(text):
+        assert lexicon.term(word) == lexicon.term(fold(word)) == lexicon.term(word.upper())
+
+
+def test_an_unaccented_word_keeps_the_family_of_its_written_form():
+    """Snowball strips `-ación` but not `-acion`: the lexicon keeps `integracion` with
+    `integrar`, so both spellings find the same pages."""
+    lexicon = _lexicon("es", "La integración y cómo integrar a las personas")
+    assert lexicon.term("integracion") == lexicon.term("integrar") == "integr"
+    assert lexicon.overrides["integracion"] == "integr"
+    assert analyzer("es").stem_term("integracion") == "integracion"  # what Snowball alone says
 
 
 @pytest.mark.parametrize(("lang", "text", "typed"), [
@@ -37,28 +61,37 @@ def test_forms_of_a_word_look_for_the_same_term(lang, spellings):
     ("en", "Café culture", "cafe"),
 ])
 def test_words_typed_without_accents_find_accented_text(lang, text, typed):
-    language = analyzer(lang)
-    assert language.query_term(typed) in language.index_terms(text)
+    lexicon = _lexicon(lang, text)
+    assert lexicon.term(typed) in lexicon.terms(text)
 
 
-@pytest.mark.parametrize(("lang", "stopword"), [("it", "della"), ("es", "las"), ("en", "the")])
-def test_stop_words_are_neither_indexed_nor_searched(lang, stopword):
-    language = analyzer(lang)
-    assert analyzer(lang).query_term(stopword) is None
-    assert language.index_terms(f"{stopword} {stopword}") == []
+@pytest.mark.parametrize(("lang", "stopwords"), [
+    ("it", ["della", "è", "e", "perché", "perche"]), ("es", ["las", "más", "mas", "él"]),
+    ("en", ["the", "THE"]),
+])
+def test_stop_words_are_neither_indexed_nor_searched_with_or_without_accents(lang, stopwords):
+    lexicon = _lexicon(lang, " ".join(stopwords))
+    assert [lexicon.term(word) for word in stopwords] == [None] * len(stopwords)
+    assert lexicon.terms(" ".join(stopwords)) == []
+    assert lexicon.words == {}
 
 
 def test_english_stems_as_lunr_js_does():
     """lunr.js keeps a final y after a vowel: `day`, not lunr.py's `dai`."""
     english = analyzer("en")
-    assert [english.query_term(w) for w in ("day", "days", "cry", "key")] == [
+    assert [english.stem_term(w) for w in ("day", "days", "cry", "key")] == [
         "day", "day", "cri", "key"]
 
 
 def test_a_language_without_a_stemmer_is_only_folded():
     other = analyzer("xx")
-    assert other.index_terms("Ça débute") == ["ca", "debute"]
-    assert other.query_pipeline == ("compendium-fold",)
+    assert build_lexicon(other, ["Ça débute"]).terms("Ça débute") == ["ca", "debute"]
+    assert other.stemmer_label is None
+
+
+def test_numbers_are_their_own_terms():
+    lexicon = _lexicon("it", "Nel 2019, 1ª edizione")
+    assert lexicon.term("2019") == "2019"
 
 
 def test_words_split_on_anything_but_letters_digits_and_underscore():
@@ -67,8 +100,18 @@ def test_words_split_on_anything_but_letters_digits_and_underscore():
     assert fold("Ñandú") == "Nandu"
 
 
-def _doc(ref: str, title: str = "", summary: str = "", body: str = "") -> SearchDocument:
-    return SearchDocument(ref, f"page-{ref}/", "practice", title, summary, body)
+def _doc(ref: str, title: str = "", summary: str = "", body: str = "", kind: str = "practice",
+         acronym: str = "") -> SearchDocument:
+    return SearchDocument(ref, f"page-{ref}/", kind, title,
+                          (Passage(summary),) if summary else (),
+                          tuple(Passage(part) for part in body.split("\n") if part), acronym)
+
+
+def _index(docs: list[SearchDocument], lang: str = "en") -> tuple[dict, Index]:
+    lexicon = build_lexicon(analyzer(lang), [t for d in docs for t in
+                                            (d.title_text, *(p.text for p in d.passages))])
+    serialized = build_index(docs, lexicon)
+    return serialized, _load(serialized)
 
 
 def _ranking(index: Index, term: str) -> list[str]:
@@ -88,35 +131,72 @@ def test_title_weighs_more_than_summary_more_than_body():
         _doc("title", "Housing first", filler, filler),
         _doc("summary", "Unrelated too", "Housing help " + filler, filler),
     ]
-    index = _load(build_index(docs, analyzer("en")))
-    assert _ranking(index, analyzer("en").query_term("housing")) == ["title", "summary", "body"]
+    _, index = _index(docs)
+    assert _ranking(index, "hous") == ["title", "summary", "body"]
+    assert [name for name, _ in FIELDS] == ["name", "title", "summary", "body"]
+
+
+def test_the_name_field_holds_title_words_as_written_and_whole_names():
+    lexicon = _lexicon("it", "Programma Integra integrazione")
+    organisation = _doc("0", "Programma Integra", kind="organisation")
+    project = _doc("1", "Learning Cities for Migrants Inclusion", acronym="LeCiM")
+    practice = _doc("2", "Cinformi - Centro informativo per l'immigrazione")
+    assert name_terms(organisation, lexicon) == [
+        "programma=", "integra=", "programmaintegra=="]
+    assert "integrazione=" not in name_terms(organisation, lexicon)  # only the stem is shared
+    assert {"lecim=", "lecim=="} <= set(name_terms(project, _lexicon("en", "LeCiM")))
+    assert "cinformi==" in name_terms(practice, lexicon)  # the name before the dash
+
+
+def test_positions_count_every_word_and_run_on_from_summary_to_body():
+    lexicon = _lexicon("en", "Homes for the families. Housing first, families")
+    doc = _doc("0", "Homes", "Homes for the families.", "Housing first, families")
+    fields = field_terms(doc, lexicon)
+    family = lexicon.term("families")
+    assert fields["summary"][family] == [3]  # homes(0) for(1) the(2) families(3)
+    assert fields["body"][family] == [6]  # housing(4) first(5) families(6)
+    assert fields["title"][lexicon.term("homes")] == [0]
 
 
 def test_the_index_is_what_lunr_py_would_build():
+    """lunr.py, given the same terms per field, builds the same index (positions aside)."""
     from lunr.builder import Builder
 
-    english = analyzer("en")
     texts = ["Migrant women: employment and training for women", "Housing first, housing now",
              "", "Training courses in Trento and training online", "Città inclusive"]
     docs = [_doc(ref_of(i), text, text[:12], text * 2) for i, text in enumerate(texts)]
+    serialized, _ = _index(docs)
+    lexicon = build_lexicon(analyzer("en"), [t for d in docs for t in
+                                            (d.title_text, *(p.text for p in d.passages))])
     builder = Builder()
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for doc in docs:
-        builder.add({"ref": doc.ref, **{name: english.index_terms(getattr(doc, name))
-                                        for name, _ in FIELDS}})
-    expected = {**builder.build().serialize(), "pipeline": list(english.query_pipeline)}
-    assert build_index(docs, english) == expected
+        fields = field_terms(doc, lexicon)
+        builder.add({"ref": doc.ref, **{
+            name: [term for term, positions in fields[name].items()
+                   for _ in range(len(positions) or 1)] for name, _ in FIELDS}})
+    expected = builder.build().serialize()
+    expected["pipeline"] = []
+    assert _without_positions(serialized) == expected
 
 
-def test_shards_answer_like_the_whole_index():
+def _without_positions(serialized: dict) -> dict:
+    return {**serialized, "invertedIndex": [
+        [term, {field: {ref: {} for ref in refs} if field != "_index" else refs
+                for field, refs in posting.items()}]
+        for term, posting in serialized["invertedIndex"]]}
+
+
+def test_shards_answer_like_the_whole_index_and_hold_the_words_of_their_range():
     texts = ["migrant women employment", "housing first for families", "training courses",
              "employment and training", "women mentoring circles", "zebra crossing"]
     docs = [_doc(ref_of(i), text, "", text) for i, text in enumerate(texts)]
-    serialized = build_index(docs, analyzer("en"))
-    whole = _load(serialized)
-    shards = shard_index(serialized, max_bytes=200)
+    serialized, whole = _index(docs)
+    lexicon = build_lexicon(analyzer("en"), texts)
+    vocabulary = {word: [term, 1] for word, term in lexicon.words.items()}
+    shards = shard_index(serialized, vocabulary, max_bytes=200)
     assert len(shards) > 2
     starts = [shard.first for shard in shards] + ["\uffff"]
     for number, shard in enumerate(shards):
@@ -124,8 +204,13 @@ def test_shards_answer_like_the_whole_index():
         for term, _posting in shard.index["invertedIndex"]:
             assert starts[number] <= term < starts[number + 1]
             assert _scores(part, term) == _scores(whole, term), term
+        for word, (term, _pages) in shard.index.get("words", {}).items():
+            assert starts[number] <= word < starts[number + 1]
+            written = word[:term] if isinstance(term, int) else term
+            assert written == lexicon.term(word)
     assert len({term for shard in shards for term, _ in shard.index["invertedIndex"]}) == len(
         serialized["invertedIndex"])
+    assert {w for shard in shards for w in shard.index.get("words", {})} == set(lexicon.words)
 
 
 def _scores(index: Index, term: str) -> dict[str, float]:
@@ -133,22 +218,43 @@ def _scores(index: Index, term: str) -> dict[str, float]:
 
 
 def _load(serialized: dict) -> Index:
-    """lunr.py cannot run the browser's pipeline names; queries here use no pipeline."""
     return Index.load({**serialized, "pipeline": []})
 
 
 def test_bundle_files_are_scripts_that_hand_over_their_data():
-    docs = [_doc("0", "Housing first", "Homes for families", "Long text " * 10)]
-    files = bundle(docs, "en", {"practice": "Good practice"})
+    long_text = "\n".join(f"Paragraph {i} about housing and families in town." * 8
+                          for i in range(10))
+    docs = [_doc("0", "Housing first", "Homes for families", long_text),
+            _doc("1", "About", "", "A page", kind="page")]
+    files = bundle(docs, "en", {"labels": {}, "strings": {}, "languages": {}})
     manifest = _data(files["manifest.js"])
-    assert manifest["lang"] == "en" and manifest["count"] == 1
-    assert manifest["pipeline"] == ["stopWordFilter", "stemmer", "compendium-fold"]
-    assert manifest["scripts"] == ["lunr.min.js"]
-    [(start, shard)] = manifest["shards"]
-    assert _data(files[shard])["invertedIndex"][0][0].startswith(start)
+    assert manifest["lang"] == "en" and manifest["count"] == 2
+    assert manifest["kinds"] == [[0, "practice"], [1, "page"]]
+    assert manifest["stemmer"] == "stemmer" and manifest["scripts"] == ["lunr.min.js"]
+    assert manifest["ranking"] == policy()
+    assert "the" in manifest["stopwords"].split()
+    first, folder = manifest["firsts"][0], manifest["shards"]
+    assert _data(files[f"{folder}/0.js"])["invertedIndex"][0][0].startswith(first)
+    lexicon = _data(files[manifest["lexicon"]])
+    assert ["hous", 1, "housing"] in lexicon
     fragment = _data(files[f"{manifest['fragments']}/0.js"])
-    assert fragment == {"url": "page-0/", "title": "Housing first", "kind": "Good practice",
-                        "text": "Homes for families\n" + "Long text " * 10}
+    assert fragment["url"] == "page-0/" and fragment["title"] == "Housing first"
+    assert fragment["kind"] == "practice" and fragment["text"][0] == "Homes for families"
+    assert len(fragment["more"]) >= 2  # a long page is cut into parts ...
+    rest = [_data(files[f"{manifest['fragments']}/0-{n}.js"])["text"]
+            for n in range(1, len(fragment["more"]) + 1)]
+    shown = fragment["text"] + [p for part in rest for p in part]
+    assert shown == ["Homes for families", *long_text.split("\n")]  # ... of whole passages
+    positions = [len(words(" ".join(fragment["text"])))]
+    for part in rest[:-1]:
+        positions.append(positions[-1] + len(words(" ".join(part))))
+    assert fragment["more"] == positions
+
+
+def test_every_page_type_has_a_place_in_the_ranking_policy():
+    assert set(KINDS) == set(RECORD_TYPES) | {"page"}
+    assert KINDS[0] == "practice" and KINDS[-1] == "page"
+    assert set(policy()["kindFactor"]) == set(KINDS)
 
 
 def _data(script: str):
@@ -156,18 +262,20 @@ def _data(script: str):
     return json.loads(match.group(1))
 
 
-def test_a_hand_written_page_is_summarised_by_its_first_paragraph():
+def test_a_hand_written_page_is_summarised_by_its_first_paragraph_without_its_code():
     html = ("<h1>About</h1><p>The compendium &amp; its <em>sources</em>.</p>"
-            "<h2>Methods</h2><p>How records were made.</p><script>ignored()</script>")
+            "<h2>Methods</h2><p>How records were made, e.g. <code>make build</code>.</p>"
+            "<pre><code>title: {en: SocialPay}</code></pre><ul><li>One</li><li>Two</li></ul>"
+            "<script>ignored()</script>")
     document = page_document("9", "about/", "About", html)
-    assert document.summary == "The compendium & its sources."
-    assert document.body == "Methods How records were made."
+    assert [p.text for p in document.summary] == ["The compendium & its sources."]
+    assert [p.text for p in document.body] == ["Methods", "How records were made, e.g. make build.",
+                                                "One", "Two"]
 
 
-def _terms(site: Path, lang: str) -> set[str]:
+def _shards(site: Path, lang: str) -> list[dict]:
     folder = site / PREFIX[lang] / "search" / "data"
-    return {term for shard in folder.glob("s-*.js")
-            for term, _ in _data(shard.read_text(encoding="utf-8"))["invertedIndex"]}
+    return [_data(shard.read_text(encoding="utf-8")) for shard in folder.glob("s-*/*.js")]
 
 
 def _fragments(site: Path, lang: str) -> list[dict]:
@@ -182,13 +290,10 @@ def _fragments(site: Path, lang: str) -> list[dict]:
     ("es", "puentes", {"ponti", "bridges"}),
 ])
 def test_each_language_indexes_its_own_pages_only(built_site, lang, own, others):
-    terms = _terms(built_site, lang)
-    language = analyzer(lang)
-    assert language.query_term(own) in terms
-    assert not {analyzer(other).query_term(word) for other, word in
-                zip(("it", "en", "es"), ("ponti", "bridges", "puentes"), strict=True)
-                if word in others} & terms
-    titles = {fragment["title"] for fragment in _fragments(built_site, lang)}
+    shards = _shards(built_site, lang)
+    vocabulary = {word for shard in shards for word in shard.get("words", {})}
+    assert own in vocabulary and not others & vocabulary
+    titles = {f["title"] for f in _fragments(built_site, lang) if "title" in f}
     home_title = {"it": "Ponti verso il lavoro", "en": "Bridges to work",
                   "es": "Puentes hacia el empleo"}[lang]
     assert home_title in titles
@@ -198,10 +303,14 @@ def test_each_language_indexes_its_own_pages_only(built_site, lang, own, others)
 
 @pytest.mark.slow
 def test_hand_written_pages_are_indexed_with_links_from_the_language_home(built_site):
-    fragments = {f["url"]: f for f in _fragments(built_site, "en")}
-    assert fragments["about/"]["kind"] == "Page"
-    assert fragments["practices/bridges/"]["kind"] == "Good practice"
+    fragments = {f["url"]: f for f in _fragments(built_site, "en") if "url" in f}
+    assert fragments["about/"]["kind"] == "page"
+    assert fragments["practices/bridges/"]["kind"] == "practice"
     assert not [url for url in fragments if url.startswith(("search", "practices/country"))]
+    manifest = _data((built_site / "en/search/data/manifest.js").read_text())
+    assert manifest["labels"]["practice"] == {"one": "Good practice", "other": "Good practices"}
+    assert manifest["languages"]["it"] == {"name": "Italian", "data": "../../../search/data/",
+                                           "search": "../search/"}
 
 
 @pytest.mark.slow
@@ -211,3 +320,26 @@ def test_unpublished_people_are_not_in_any_search_file(built_site):
     for file in files:
         content = file.read_text(encoding="utf-8").lower()
         assert not {"secretina", "nascosta", "riservata", "000000"} & set(words(content)), file
+
+
+def test_a_names_translation_is_indexed_and_shown_with_the_name_not_in_the_body():
+    """Official names are the same in every language; their translation, in the reader's
+    language only, counts as the title (`integrazione` in VAMOS' Italian subtitle)."""
+    from compendium import open_compendium
+    from compendium.search.bundle import LanguageSearch
+    from tests.conftest import REPO
+
+    opened = open_compendium(REPO)
+    italian = LanguageSearch(opened.site, opened.renderer.localizers["it"],
+                             opened.renderer.markdown, True)
+    vamos = next(d for d in italian.documents() if d.url == "practices/vamos/")
+    assert vamos.title.startswith("VAMOS - Labour and social integration")
+    assert vamos.subtitle == "Integrazione lavorativa e sociale dei migranti"
+    assert "integrazione" in words(vamos.title_text)
+    assert not [p for p in vamos.body if p.text == vamos.subtitle]
+    lexicon = build_lexicon(analyzer("it"), [vamos.title_text])
+    assert "integrazione=" in name_terms(vamos, lexicon)
+    assert "integrazionelavorativaesocialedeimigranti==" in name_terms(vamos, lexicon)
+    english = LanguageSearch(opened.site, opened.renderer.localizers["en"],
+                             opened.renderer.markdown, True)
+    assert next(d for d in english.documents() if d.url == "practices/vamos/").subtitle == ""

@@ -58,3 +58,58 @@ def test_bundled_vocabulary_labels_exist_in_every_language(lang):
         if "label" in entry and lang not in entry["label"]
     ]
     assert missing == []
+
+
+def _call_sites() -> tuple[dict[str, set[str]], set[str]]:
+    """Interface-string keys written literally in a t(...) call of a template or of the
+    core, and the names each call passes; and the names passed by t(...) calls whose key
+    is a variable (a macro's parameter), which serve any key written elsewhere."""
+    sources = [*(REPO / "overrides").rglob("*.html"), *(REPO / "compendium").rglob("*.py"),
+               *(REPO / "hooks").glob("*.py")]
+    sites: dict[str, set[str]] = {}
+    dynamic: set[str] = set()
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"\bt\(", text):
+            call = _balanced_call(text, match.end())
+            names = set(re.findall(r"(?<![=!<>])\b(\w+)\s*=(?!=)", call))
+            keys = re.findall(r"""["']([a-z_]+(?:\.[a-z_]+)+)["']""", call)
+            for key in keys:
+                sites.setdefault(key, set()).update(names)
+            if not keys and re.match(r"\s*[a-z_]+\s*[,)]", call + ")"):
+                dynamic.update(names)
+    return sites, dynamic
+
+
+def _balanced_call(text: str, start: int) -> str:
+    depth = 1
+    for index in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[start:index]
+    return text[start:]
+
+
+def _script_names() -> set[str]:
+    """Names the site's scripts fill in with format(template, {name: ...})."""
+    scripts = (REPO / "overrides" / "assets" / "compendium").glob("*.js")
+    return {name for path in scripts
+            for call in re.findall(r"format\([^{]*\{([^}]*)\}", path.read_text("utf-8"))
+            for name in re.findall(r"(\w+)\s*:", call)}
+
+
+def test_every_placeholder_of_the_catalogues_is_one_the_code_passes():
+    """The default catalogue's placeholders are those its callers pass (the validator
+    holds the other languages to the default's); strings the scripts fill in use only
+    names the scripts pass."""
+    (sites, dynamic), scripts = _call_sites(), _script_names()
+    default = CATALOGUES[PROJECT.default_language]
+    wrong = []
+    for key, text in default.items():
+        names = set(re.findall(r"{(\w+)}", text))
+        passed = sites.get(key)
+        if passed is not None and names - passed - (scripts if not passed else set()):
+            wrong.append(f"{key}: {sorted(names)} but the code passes {sorted(passed)}")
+        elif passed is None and names - scripts - dynamic:
+            wrong.append(f"{key}: {sorted(names)} but no code passes them")
+    assert wrong == []

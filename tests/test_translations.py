@@ -4,6 +4,7 @@ missing, outdated and re-marked translations, and the marks it writes (issue 7).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,8 @@ def project(tmp_path, capsys) -> Path:
 
 
 def _golden(name: str, text: str) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        (GOLDEN / name).write_text(text, encoding="utf-8")
     assert text == (GOLDEN / name).read_text(encoding="utf-8")
 
 

@@ -16,12 +16,13 @@ import signal
 import sys
 from pathlib import Path
 
-from compendium.fields import SLUG_RE, slug_suggestion
+from compendium.fields import MAX_SLUG, is_slug, slug_suggestion
 from compendium.loader import check_project
 from compendium.problems import DataError
 from compendium.project import CONFIG_NAME, Project, find_root
 from compendium.scaffold import skeleton
 from compendium.schemas import RECORD_TYPES
+from compendium.sourcefiles import outside
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -47,18 +48,26 @@ def _validate(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     project = Project.load(find_root(args.root))
     record_type = RECORD_TYPES[args.kind]
-    if not SLUG_RE.match(args.slug):
-        print(f"'{args.slug}' is not a slug (expected lowercase letters, digits and hyphens, "
-              f"e.g. {slug_suggestion(args.slug) or 'socialpay'})", file=sys.stderr)
+    if not is_slug(args.slug):
+        print(f"{args.slug[:60]!r} is not a slug (expected lowercase letters, digits and "
+              f"hyphens, at most {MAX_SLUG} characters, e.g. "
+              f"{slug_suggestion(args.slug) or 'socialpay'})", file=sys.stderr)
         return 2
-    file = project.data_dir / record_type.folder / f"{args.slug}.yml"
-    if file.exists():
-        print(f"{project.display_path(file)} already exists; choose another slug",
-              file=sys.stderr)
-        return 2
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(skeleton(record_type, project), encoding="utf-8")
+    folder = project.data_dir / record_type.folder
+    file = folder / f"{args.slug}.yml"
     display = project.display_path(file)
+    problem = _cannot_write(project, folder, file)
+    if problem:
+        print(f"{display} {problem}", file=sys.stderr)
+        return 2
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with file.open("x", encoding="utf-8") as out:  # never through a link, never over a file
+            out.write(skeleton(record_type, project))
+    except OSError as error:
+        print(f"cannot write {display} ({error.strerror}); check that you may write to "
+              f"{project.display_path(folder)}/", file=sys.stderr)
+        return 1
     _dataset, _catalogues, log = check_project(project)
     todo = [line for line in log.lines() if line.startswith(f"{display}:")]
     print(f"Wrote {display}.")
@@ -66,6 +75,17 @@ def _new(args: argparse.Namespace) -> int:
         print("Still to fill in before the site builds:")
         print("\n".join(f"  {line}" for line in todo))
     return 0
+
+
+def _cannot_write(project: Project, folder: Path, file: Path) -> str:
+    """Why `compendium new` must not write `file`, or ''."""
+    if file.is_symlink() and not file.exists():
+        return "is a link to nowhere (an editor's lock, or a removed file); remove it first"
+    if file.exists() or file.is_symlink():
+        return "already exists; choose another slug"
+    if outside(folder, project.root) is not None:
+        return "would be written outside the project (its folder is a link); check data/"
+    return ""
 
 
 def _translations(args: argparse.Namespace) -> int:

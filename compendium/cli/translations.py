@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from compendium.dataset import Dataset
 from compendium.loader import check_project
 from compendium.problems import DataError, ProblemLog
 from compendium.project import Project, find_root
+from compendium.schemas import RECORD_TYPES
+from compendium.sourcefiles import walk
 from compendium.translations.marks import mark_page, record_marks, write_record_marks
-from compendium.translations.status import translation_status
+from compendium.translations.status import translatable_fields, translation_status
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,6 +49,10 @@ def _mark(project: Project, dataset: Dataset, args: argparse.Namespace) -> int:
     fields = set(args.field) if args.field else None
     for file in files:
         record = by_path.get(file)
+        unknown = _unknown_fields(record, fields)
+        if unknown:
+            print(unknown, file=sys.stderr)
+            return 2
         if record is not None:
             marks, chosen = record_marks(record, fields, langs)
             write_record_marks(file, marks)
@@ -66,6 +73,20 @@ def _mark(project: Project, dataset: Dataset, args: argparse.Namespace) -> int:
     return 0
 
 
+def _unknown_fields(record, fields: set[str] | None) -> str:
+    """Why --field names something `mark` cannot mark in this file, or ''."""
+    if not fields:
+        return ""
+    if record is None:
+        return "--field applies to records; a page is marked as a whole (leave --field out)"
+    known = translatable_fields(RECORD_TYPES[record.kind].schema)
+    for name in sorted(fields):
+        if re.sub(r"\[\d+\]", "", name) not in known:
+            return (f"{record.path} has no translatable field '{name}' (expected one of: "
+                    f"{', '.join(sorted(known))})")
+    return ""
+
+
 def _page_language(project: Project, file: Path) -> str | None:
     for lang in project.languages:
         if lang != project.default_language and file.is_relative_to(project.docs_dir / lang):
@@ -77,9 +98,9 @@ def _all_files(project: Project, dataset: Dataset) -> list[Path]:
     records = sorted((project.root / r.path).resolve()
                      for kind in dataset.records for r in dataset.all(kind))
     pages = sorted(p.resolve() for lang in project.languages if lang != project.default_language
-                   for p in (project.docs_dir / lang).rglob("*.md")
-                   if (project.docs_dir / project.default_language /
-                       p.relative_to(project.docs_dir / lang)).is_file())
+                   for p in walk(project.docs_dir / lang, project.root, project.display_path)
+                   if p.suffix == ".md" and (project.docs_dir / project.default_language /
+                                             p.relative_to(project.docs_dir / lang)).is_file())
     return records + pages
 
 

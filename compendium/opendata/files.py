@@ -8,7 +8,7 @@ from typing import NamedTuple
 from compendium.dataset import Dataset
 from compendium.opendata.jsonschema import collection_schema
 from compendium.opendata.records import records_json
-from compendium.opendata.table import write_csv
+from compendium.opendata.table import spreadsheet_csv, write_csv
 from compendium.schemas import RECORD_TYPES, RecordType
 
 FOLDER = "data"
@@ -18,13 +18,15 @@ class DataPaths(NamedTuple):
     """Where one record type's files are, from the site root."""
 
     json: str
-    csv: str
+    csv: str  # exact: reads back into the records (compendium.opendata.table)
+    spreadsheet_csv: str  # the same table, safe to open in a spreadsheet
     schema: str
 
 
 def data_paths(record_type: RecordType) -> DataPaths:
     base = f"{FOLDER}/{record_type.folder}"
-    return DataPaths(f"{base}.json", f"{base}.csv", f"{base}.schema.json")
+    return DataPaths(f"{base}.json", f"{base}.csv", f"{base}.spreadsheet.csv",
+                     f"{base}.schema.json")
 
 
 def _json(value) -> str:
@@ -41,6 +43,7 @@ def open_data_files(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, s
         csv_text, columns = write_csv(records)
         files[paths.json] = _json(records)
         files[paths.csv] = csv_text
+        files[paths.spreadsheet_csv] = spreadsheet_csv(csv_text)
         schema = collection_schema(record_type, languages)
         schema["x-csv-columns"] = columns  # which CSV columns hold JSON (lists, numbers)
         files[paths.schema] = _json(schema)

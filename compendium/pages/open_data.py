@@ -16,6 +16,7 @@ class OpenDataRow:
     count: int
     json: str
     csv: str
+    spreadsheet_csv: str
     schema: str
 
 
@@ -27,7 +28,7 @@ class OpenDataView(PageView):
             paths = data_paths(record_type)
             rows.append(OpenDataRow(
                 record_type.kind, len(self.site.dataset.all(record_type.kind)),
-                self.url_to(paths.json), self.url_to(paths.csv), self.url_to(paths.schema)))
+                *(self.url_to(path) for path in paths)))
         return rows
 
 

@@ -1,23 +1,30 @@
-"""The files of one language's search: manifest, index shards and result fragments.
+"""The files of one language's search: manifest, index shards and page fragments.
 
 Everything is a script that hands its data to `compendiumSearch.receive(...)`
 (defined by assets/compendium/search.js) rather than JSON: browsers refuse to
 `fetch` files from disk, but load scripts from `file://` fine, so the same
 files serve the online site and the offline copy.
 
-- `manifest.js`: where each shard's range of terms starts, the query pipeline
-  and the vendored scripts to load; small, and loaded only when the reader
-  starts a search.
-- `s-<hash>.js`: index shards (see index.py), named by content so that a
-  browser never mixes shards of two builds.
-- `f-<hash>/<ref>.js`: one fragment per page (URL, title, kind, text for the
-  snippet), loaded only for the results on screen.
+- `manifest.js`: where each shard's range of terms starts, the lexicon (every
+  word of the text with its term and how many pages hold it: queries are
+  analysed, completed while typing and corrected from it), the ranking
+  policy, the page types by id, the interface strings and where the other
+  languages' searches are. Loaded when the reader starts a search.
+- `s-<hash>/<n>.js`: index shards (see index.py), in a folder named by their
+  content so that a browser never mixes shards of two builds; the manifest
+  lists where each one's range starts.
+- `f-<hash>/<ref>.js`: one fragment per page (URL, title, type and its first
+  passages of text), loaded only for the results on screen; a long page's
+  further passages are in `<ref>-1.js`, `<ref>-2.js`..., loaded only when the
+  best match of a query lies there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,9 +32,10 @@ from typing import TYPE_CHECKING
 
 from compendium.l10n import Localizer
 from compendium.safe_markdown import SafeMarkdown
-from compendium.search.analysis import analyzer, browser_scripts
-from compendium.search.documents import RecordText, SearchDocument, page_document
-from compendium.search.index import build_index, shard_index
+from compendium.search.analysis import analyzer, browser_scripts, build_lexicon, words
+from compendium.search.documents import Passage, RecordText, SearchDocument, page_document
+from compendium.search.index import build_index, document_frequencies, shard_index
+from compendium.search.ranking import KINDS, policy
 from compendium.search.refs import record_refs, ref_of
 from compendium.urls import relative_url
 
@@ -35,7 +43,15 @@ if TYPE_CHECKING:
     from compendium.site import SiteModel
 
 FOLDER = "search/data"  # under the language's folder: search/data/manifest.js
-SNIPPET_CHARS = 2000  # text kept per page for result snippets
+CHUNK_CHARS = 1500  # text per fragment file, about (a passage is never cut)
+# Interface strings the scripts use, under search. in locales/*.yml.
+STRINGS = (
+    "loading", "results_one", "results_other", "none", "missing", "empty", "error",
+    "corrected", "instead", "other_language", "other_language_link", "stopwords",
+    "too_long", "partial", "only_excluded", "showing", "types", "all", "suggestions",
+    "suggestions_count", "no_suggestions", "see_all", "highlighted", "clear_highlight",
+    "excluded",
+)
 
 
 @dataclass
@@ -85,12 +101,27 @@ class LanguageSearch:
     def documents(self) -> list[SearchDocument]:
         return self.record_documents + self.pages
 
+    def interface(self) -> dict:
+        """What the scripts show: type names, strings, and the other languages' searches."""
+        t = self.l10n.t
+        kinds = {kind: {"one": t(f"kind.{kind}"), "other": t(f"search.type.{kind}")}
+                 for kind in KINDS}
+        strings = {key: t(f"search.{key}") for key in STRINGS}
+        here = f"{self.site.prefix(self.lang)}{FOLDER}"
+        home = f"{self.site.prefix(self.lang)}index.html"
+        languages = {
+            other: {"name": self.l10n.language(other),
+                    "data": posixpath.relpath(f"{self.site.prefix(other)}{FOLDER}", here) + "/",
+                    "search": relative_url(home, self.site.dest("search", other),
+                                           self.directory_urls)}
+            for other in self.site.project.languages if other != self.lang
+        }
+        return {"labels": kinds, "strings": strings, "languages": languages}
+
     def job(self) -> tuple[Callable[..., dict[str, str]], tuple]:
         """The output files as a function and its arguments, all picklable, so that
         another process may make them (compendium.jobs)."""
-        documents = self.documents()
-        kinds = {kind: self.l10n.t(f"kind.{kind}") for kind in {d.kind for d in documents}}
-        return language_files, (documents, self.lang, kinds)
+        return language_files, (self.documents(), self.lang, self.interface())
 
     def files(self) -> dict[str, str]:
         """Output files, by path under the language's folder."""
@@ -99,43 +130,104 @@ class LanguageSearch:
 
 
 def language_files(documents: list[SearchDocument], lang: str,
-                   kind_labels: dict[str, str]) -> dict[str, str]:
+                   interface: dict | None = None) -> dict[str, str]:
     """A language's output files, by path under its folder."""
-    return {f"{FOLDER}/{name}": text
-            for name, text in bundle(documents, lang, kind_labels).items()}
+    return {f"{FOLDER}/{name}": text for name, text in bundle(documents, lang, interface).items()}
 
 
-def bundle(documents: list[SearchDocument], lang: str, kind_labels: dict[str, str]) -> dict:
+def bundle(documents: list[SearchDocument], lang: str, interface: dict | None = None) -> dict:
     """Manifest, shards and fragments for the documents of one language."""
     language = analyzer(lang)
+    lexicon = build_lexicon(language, _texts(documents))
+    serialized = build_index(documents, lexicon)
+    frequencies = document_frequencies(serialized)
+    vocabulary = {word: [term, frequencies[term]] for word, term in lexicon.words.items()
+                  if term in frequencies}
     files: dict[str, str] = {}
-    shards = []  # [first term, file]: a shard holds the terms up to the next one's first
-    for shard in shard_index(build_index(documents, language)):
-        data = _json(shard.index)
-        name = f"s-{_digest(data)}.js"
-        files[name] = _script("shard", name, data)
-        shards.append([shard.first, name])
-    fragments = {document.ref: _json(_fragment(document, kind_labels)) for document in documents}
+    shards = shard_index(serialized, vocabulary)
+    data = [_json(shard.index) for shard in shards]
+    shard_folder = f"s-{_digest(''.join(data))}"
+    for number, text in enumerate(data):
+        files[f"{shard_folder}/{number}.js"] = _script("shard", f"{shard_folder}/{number}", text)
+    fragments = {f"{document.ref}{suffix}": _json(data) for document in documents
+                 for suffix, data in _fragments(document)}
+    words = _json(_lexicon_entries(vocabulary, lexicon.written))
+    files[f"l-{_digest(words)}.js"] = _script("lexicon", f"l-{_digest(words)}", words)
     folder = f"f-{_digest(''.join(fragments.values()))}"
-    for ref, data in fragments.items():
-        files[f"{folder}/{ref}.js"] = _script("doc", ref, data)
+    for key, data in fragments.items():
+        files[f"{folder}/{key}.js"] = _script("doc", f"{folder}/{key}", data)
     manifest = {
         "lang": lang,
         "count": len(documents),
-        "shards": shards,
+        "shards": shard_folder,
+        "firsts": [shard.first for shard in shards],  # a shard holds the keys up to the next
         "fragments": folder,
-        "pipeline": list(language.query_pipeline),
+        "kinds": _kind_runs(documents),
+        "lexicon": f"l-{_digest(words)}.js",
+        "stopwords": " ".join(sorted(language.stopwords)),
+        "stemmer": language.stemmer_label,
         "scripts": list(browser_scripts(lang)),
+        "ranking": policy(),
+        **(interface or {}),
     }
-    files["manifest.js"] = _script("manifest", "manifest", _json(manifest))
+    files["manifest.js"] = _script("manifest", lang, _json(manifest))
     return files
 
 
-def _fragment(document: SearchDocument, kind_labels: dict[str, str]) -> dict:
-    text = "\n".join(part for part in (document.summary, document.body) if part)
-    return {"url": document.url, "title": document.title,
-            "kind": kind_labels.get(document.kind, document.kind),
-            "text": text[:SNIPPET_CHARS]}
+def _texts(documents: list[SearchDocument]):
+    for document in documents:
+        yield document.title_text
+        for passage in document.passages:
+            yield passage.text
+
+
+def _lexicon_entries(vocabulary: dict[str, list], written: dict[str, str]) -> list:
+    """[term, pages holding it, "its words"], by term: the whole lexicon, which the
+    browser loads to correct typos (showing the words as the text writes them)
+    and to tell a word of another language."""
+    by_term: dict[str, list[str]] = defaultdict(list)
+    pages: dict[str, int] = {}
+    for word, (term, count) in vocabulary.items():
+        by_term[term].append(written.get(word, word))
+        pages[term] = count
+    return [[term, pages[term], " ".join(sorted(found))] for term, found in sorted(by_term.items())]
+
+
+def _kind_runs(documents: list[SearchDocument]) -> list:
+    """[first page id (as a number), type] for each run of pages of one type."""
+    runs: list = []
+    for document in documents:
+        if not runs or runs[-1][1] != document.kind:
+            runs.append([int(document.ref, 36), document.kind])
+    return runs
+
+
+def _fragments(document: SearchDocument) -> list[tuple[str, dict]]:
+    """The page's fragment (`""`) and its further chunks (`"-1"`, ...), each with its
+    passages; the first says where each further chunk's words start."""
+    chunks: list[list[Passage]] = [[]]
+    starts: list[int] = [0]
+    size = position = 0
+    for passage in document.passages:
+        if size >= CHUNK_CHARS:
+            chunks.append([])
+            starts.append(position)
+            size = 0
+        chunks[-1].append(passage)
+        size += len(passage.text)
+        position += len(words(passage.text))
+    head = {"url": document.url, "title": document.title, "kind": document.kind,
+            "text": [_passage(p) for p in chunks[0]]}
+    if document.subtitle:
+        head["subtitle"] = document.subtitle
+    if len(chunks) > 1:
+        head["more"] = starts[1:]
+    return [("", head)] + [(f"-{number}", {"text": [_passage(p) for p in chunk]})
+                           for number, chunk in enumerate(chunks[1:], 1)]
+
+
+def _passage(passage: Passage) -> str | list[str]:
+    return [passage.label, passage.text] if passage.label else passage.text
 
 
 def _json(value: object) -> str:
@@ -148,4 +240,3 @@ def _digest(text: str) -> str:
 
 def _script(kind: str, key: str, data: str) -> str:
     return f"compendiumSearch.receive({json.dumps(kind)},{json.dumps(key)},{data});\n"
-

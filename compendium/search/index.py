@@ -1,14 +1,25 @@
 """A prebuilt lunr index for one language, cut into shards the browser loads on demand.
 
-The index is an ordinary serialized lunr index, as lunr.py would write it;
-lunr.js loads it with `lunr.Index.load`, so no index is built in the browser.
+The index is an ordinary serialized lunr index, as lunr.py would write it
+(`lunr.Index.load` reads it); the browser reads the same structure directly.
+Fields and their boosts are the ranking policy's (ranking.py):
+
+- `name`: the title's words as written, folded but not stemmed, each marked
+  with a trailing `=` (`integrazione=`), and whole names marked `==`
+  (`socialpay==` for "Social Pay" or "SocialPay"). A title that only shares a
+  stem with the query is told apart from one that has its very word, and a
+  query that is a page's name finds it. The marks sort right after the word,
+  so a name term lies in the same shard as the word's stem, or the next one.
+- `title`, `summary`, `body`: stems, with the position of each word (lunr
+  metadata `p`; positions count every word, stop words too, and run on from
+  summary to body), from which the browser scores phrases and proximity and
+  cuts snippets around the best match.
+
 A whole index grows with every posting of every page, so it is cut into
 sorted ranges of terms: each shard is itself a valid serialized lunr index
 holding some terms and the parts of the document vectors that belong to them.
-A query word only needs the shard whose range holds it (a prefix, the few
-whose ranges start with it); the browser ANDs the words' results. A word's
-score in its shard equals its contribution in the whole index (lunr scores by
-dot product with the document vector), so ranking is unchanged.
+A query word only needs the shard whose range holds it. A word's weight in
+its shard equals its weight in the whole index, so ranking is unchanged.
 """
 
 from __future__ import annotations
@@ -18,22 +29,48 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from compendium.search.analysis import Analyzer
+from compendium.search.analysis import Lexicon, fold, words
 from compendium.search.documents import SearchDocument
+from compendium.search.ranking import FIELDS
 
-# Field boosts: a word in the title weighs more than in the summary, more than in the body.
-FIELDS = (("title", 10), ("summary", 4), ("body", 1))
 LUNR_VERSION = "2.3.9"  # the vendored lunr.js, which loads these indexes
 _K1, _B = 1.2, 0.75  # lunr's BM25 parameters
-SHARD_BYTES = 24_000  # postings and vectors per shard, about (a frequent term may exceed it)
+SHARD_BYTES = 10_000  # postings, positions, vectors, words per shard, about (a term may exceed it)
+NAME_MARK = "="  # after a word in the name field; twice after a whole name
 
 
-def build_index(documents: Iterable[SearchDocument], analyzer: Analyzer) -> dict:
-    """The serialized lunr index of the documents, with the browser's query pipeline.
+def name_terms(document: SearchDocument, lexicon: Lexicon) -> list[str]:
+    """The name field: each title word as written (stop words aside), then whole names."""
+    found = [f"{fold(word)}{NAME_MARK}" for word in words(document.title_text)
+             if lexicon.term(word) is not None]
+    found += [f"{''.join(fold(word) for word in words(name))}{NAME_MARK * 2}"
+              for name in document.names]
+    return [term for term in found if len(term) > len(NAME_MARK * 2)]
+
+
+def field_terms(document: SearchDocument, lexicon: Lexicon) -> dict[str, dict[str, list[int]]]:
+    """Each field's terms with the positions of their words ([] in the name field)."""
+    fields: dict[str, dict[str, list[int]]] = {
+        "name": {term: [] for term in name_terms(document, lexicon)}}
+    fields["title"] = lexicon.positions(document.title_text)[0]
+    start = 0
+    for name, passages in (("summary", document.summary), ("body", document.body)):
+        fields[name] = {}
+        for passage in passages:
+            found, count = lexicon.positions(passage.text, start)
+            for term, positions in found.items():
+                fields[name].setdefault(term, []).extend(positions)
+            start += count
+    return fields
+
+
+def build_index(documents: Iterable[SearchDocument], lexicon: Lexicon) -> dict:
+    """The serialized lunr index of the documents.
 
     The same dict lunr.py's `Builder(...).build().serialize()` gives for these
-    terms (tests/test_search_index.py checks it), written directly: lunr.py's
-    builder wraps every token in objects and copies, five times slower.
+    terms, with positions as metadata (tests/test_search_index.py checks it),
+    written directly: lunr.py's builder wraps every token in objects and
+    copies, five times slower.
     """
     postings: dict[str, dict] = {}
     frequencies: list[tuple[str, str, Counter, int]] = []  # field, ref, term counts, length
@@ -41,24 +78,27 @@ def build_index(documents: Iterable[SearchDocument], analyzer: Analyzer) -> dict
     count = 0
     for document in documents:
         count += 1
+        fields = field_terms(document, lexicon)
         for name, _boost in FIELDS:
             # In order of first occurrence, as lunr numbers terms.
-            counts, length = analyzer.term_counts(getattr(document, name))
+            terms = fields[name]
+            counts = Counter({term: len(positions) or 1 for term, positions in terms.items()})
+            length = sum(counts.values())
             frequencies.append((name, document.ref, counts, length))
             total_length[name] += length
-            for term in counts:
+            for term, positions in terms.items():
                 posting = postings.get(term)
                 if posting is None:
                     posting = postings[term] = {field: {} for field, _ in FIELDS}
                     posting["_index"] = len(postings) - 1
-                posting[name][document.ref] = {}
+                posting[name][document.ref] = {"p": positions} if positions else {}
     average = {name: total_length[name] / count for name, _ in FIELDS} if count else {}
     return {
         "version": LUNR_VERSION,
         "fields": [name for name, _ in FIELDS],
         "fieldVectors": _field_vectors(frequencies, postings, average, count),
         "invertedIndex": [[term, postings[term]] for term in sorted(postings)],
-        "pipeline": list(analyzer.query_pipeline),
+        "pipeline": [],  # queries are analysed by the lexicon (see analysis.py)
     }
 
 
@@ -77,7 +117,7 @@ def _field_vectors(frequencies, postings: dict[str, dict], average: dict[str, fl
                 ratio = (count - with_term + 0.5) / (with_term + 0.5)
                 idf[term] = math.log(1 + abs(ratio))
             score = idf[term] * ((_K1 + 1) * tf) / (
-                _K1 * (1 - _B + _B * (length / average[name])) + tf)
+                _K1 * (1 - _B + _B * (length / (average[name] or 1))) + tf)
             score *= boosts[name]
             elements.append((postings[term]["_index"], round(score, 3)))
         elements.sort()
@@ -85,17 +125,34 @@ def _field_vectors(frequencies, postings: dict[str, dict], average: dict[str, fl
     return vectors
 
 
+def document_frequencies(serialized: dict) -> dict[str, int]:
+    """In how many pages each term occurs (any field)."""
+    return {term: len({ref for field, refs in posting.items() if field != "_index"
+                       for ref in refs})
+            for term, posting in serialized["invertedIndex"]}
+
+
 @dataclass(frozen=True)
 class Shard:
-    first: str  # the shortest prefix of its first term that sorts after the previous shard
-    index: dict  # a serialized lunr index
+    first: str  # the shortest prefix of its first key that sorts after the previous shard
+    index: dict  # a serialized lunr index, with the lexicon's words of its range
 
 
-def shard_index(serialized: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
-    """Cut a serialized index into sorted ranges of terms; each loads with lunr.Index.load."""
-    groups = _term_ranges(serialized["invertedIndex"], max_bytes)
-    shard_of_term = {posting["_index"]: number
-                     for number, entries in enumerate(groups) for _, posting in entries}
+def shard_index(serialized: dict, lexicon: dict[str, list] | None = None,
+                max_bytes: int = SHARD_BYTES) -> list[Shard]:
+    """Cut a serialized index into sorted ranges of keys; each loads with lunr.Index.load.
+
+    Keys are the index's terms and the lexicon's words (`{word: [term, pages]}`),
+    sorted together: the shard of a word's range says its term (in `words`, as
+    the length of the word's prefix the term is, when it is one) and holds that
+    term too, unless a range ends between them (a term is mostly a prefix of
+    its words, and sorts just before them).
+    """
+    lexicon = lexicon or {}
+    postings = dict(serialized["invertedIndex"])
+    groups = _key_ranges(sorted(postings.keys() | lexicon.keys()), postings, lexicon, max_bytes)
+    shard_of_term = {postings[key]["_index"]: number
+                     for number, keys in enumerate(groups) for key in keys if key in postings}
     vectors: list[dict[str, list]] = [{} for _ in groups]
     for field_ref, vector in serialized["fieldVectors"]:
         for position in range(0, len(vector), 2):
@@ -103,27 +160,42 @@ def shard_index(serialized: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
             part.setdefault(field_ref, []).extend(vector[position:position + 2])
     shards = []
     previous = ""
-    for entries, part in zip(groups, vectors, strict=True):
-        first = _boundary(previous, entries[0][0])
-        shards.append(Shard(first, {**serialized, "invertedIndex": entries,
-                                    "fieldVectors": [list(item) for item in sorted(part.items())]}))
-        previous = entries[-1][0]
+    for keys, part in zip(groups, vectors, strict=True):
+        index = {**serialized,
+                 "invertedIndex": [[key, postings[key]] for key in keys if key in postings],
+                 "fieldVectors": [list(item) for item in sorted(part.items())]}
+        words = {key: _word_entry(key, *lexicon[key]) for key in keys if key in lexicon}
+        if words:
+            index["words"] = words
+        shards.append(Shard(_boundary(previous, keys[0]), index))
+        previous = keys[-1]
     return shards
 
 
-def _term_ranges(inverted_index: list, max_bytes: int) -> list[list]:
-    """Consecutive terms, grouped up to about `max_bytes` of postings and vectors each."""
+def _word_entry(word: str, term: str, pages: int) -> list:
+    """[term, pages]; the term as the length of the word's prefix when it is one."""
+    return [len(term) if word.startswith(term) else term, pages]
+
+
+def _key_ranges(keys: list[str], postings: dict, lexicon: dict, max_bytes: int) -> list[list]:
+    """Consecutive keys, grouped up to about `max_bytes` of postings, vectors and words."""
     groups: list[list] = []
     size = max_bytes
-    for term, posting in inverted_index:
-        cost = len(term) + 20 + sum(
-            len(ref) + 18 for field, refs in posting.items() if field != "_index" for ref in refs)
+    for key in keys:
+        cost = len(key) + _cost(postings[key]) if key in postings else 0
+        cost += len(key) + 8 if key in lexicon else 0
         if size + cost > max_bytes and (not groups or groups[-1]):
             groups.append([])
             size = 0
-        groups[-1].append([term, posting])
+        groups[-1].append(key)
         size += cost
     return groups
+
+
+def _cost(posting: dict) -> int:
+    return 20 + sum(len(ref) + 18 + 4 * len(meta.get("p", ()))
+                    for field, refs in posting.items() if field != "_index"
+                    for ref, meta in refs.items())
 
 
 def _boundary(previous: str, first: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 def source_hash(text: str) -> str:
@@ -17,7 +17,7 @@ def source_hash(text: str) -> str:
 
 def split_front_matter(text: str) -> tuple[str, str]:
     """(front matter without its fences, body) of a Markdown page."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match is None:
         return "", text
     return match.group(1), text[match.end():]

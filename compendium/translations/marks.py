@@ -8,14 +8,13 @@ exactly as its author wrote it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from compendium.dataset import Record
-from compendium.problems import ProblemLog
 from compendium.schemas import RECORD_TYPES
-from compendium.translations.hashing import page_hash, source_hash, split_front_matter
+from compendium.translations.hashing import FRONT_MATTER, page_hash, source_hash
 from compendium.translations.status import MARKS, PAGE_MARK, translatable
-from compendium.yamlnodes import MappingNode, compose_text
 
 _HEADER = f"{MARKS}:  # what each translation was made from (compendium translations mark)"
 
@@ -46,28 +45,54 @@ def record_marks(record: Record, fields: set[str] | None = None,
 
 
 def write_record_marks(file: Path, marks: dict[str, str]) -> None:
-    """Put `marks` in place of the file's `translations:` block (or at its end)."""
-    text = file.read_text(encoding="utf-8")
-    lines = text.splitlines()
-    start, end = _marks_block(text, str(file))
+    """Put `marks` in place of the file's `translations:` block (or at its end).
+
+    Every other byte stays as it was: line endings (CRLF too), comments, blank
+    lines and characters such as U+2028 that other tools take for line breaks.
+    """
+    text = _read(file)
+    lines = text.split("\n")  # "\n" only: a "\r" stays at the end of its line
+    cr = "\r" if "\r\n" in text else ""
     block = [_HEADER, *(f"  {_key(key)}: {value}" for key, value in marks.items())]
+    block = [f"{line}{cr}" for line in block] if marks else []
+    start, end = _marks_block(lines)
     if start is None:
-        lines = [*lines, *block] if marks else lines
+        if not marks:
+            return
+        if lines[-1] == "":
+            lines.pop()  # the file's final newline, written again after the block
+        lines += [*block, ""]
     else:
-        lines[start:end] = block if marks else []
-    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines[start:end] = block
+    _write(file, "\n".join(lines))
 
 
-def _marks_block(text: str, display: str) -> tuple[int | None, int | None]:
-    """0-based [start, end) lines of the top-level `translations:` entry, if any."""
-    root = compose_text(text, display, ProblemLog())
-    if not isinstance(root, MappingNode):
+def _read(file: Path) -> str:
+    with file.open(encoding="utf-8", newline="") as stream:  # no newline translation
+        return stream.read()
+
+
+def _write(file: Path, text: str) -> None:
+    with file.open("w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+
+
+_TOP_KEY = re.compile(rf"{MARKS}:(?:[ \t]|\r?$)")
+
+
+def _marks_block(lines: list[str]) -> tuple[int | None, int | None]:
+    """[start, end) of the top-level `translations:` entry: its line and the indented
+    lines under it, without the blank or comment lines that follow it."""
+    start = next((index for index, line in enumerate(lines) if _TOP_KEY.match(line)), None)
+    if start is None:
         return None, None
-    for key, value in root.value:
-        if key.value == MARKS:
-            end = value.end_mark.line if value.end_mark.column == 0 else value.end_mark.line + 1
-            return key.start_mark.line, end
-    return None, None
+    end = start + 1
+    while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and (not lines[end - 1].strip()
+                               or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return start, end
 
 
 def _key(key: str) -> str:
@@ -76,11 +101,25 @@ def _key(key: str) -> str:
 
 
 def mark_page(original: Path, page: Path) -> str:
-    """Set the page's `translated_from` to the hash of its original; returns the hash."""
+    """Set the page's `translated_from` to the hash of its original; returns the hash.
+
+    Only that line changes (it is added to the front matter, or one is added
+    before the page, when missing): line endings and the rest stay as they were.
+    """
     value = page_hash(original.read_text(encoding="utf-8"))
-    text = page.read_text(encoding="utf-8")
-    front, body = split_front_matter(text)
-    kept = [line for line in front.splitlines() if not line.startswith(f"{PAGE_MARK}:")]
-    front_lines = [*kept, f"{PAGE_MARK}: {value}"]
-    page.write_text("---\n" + "\n".join(front_lines) + "\n---\n" + body, encoding="utf-8")
+    text = _read(page)
+    cr = "\r" if "\r\n" in text else ""
+    mark = f"{PAGE_MARK}: {value}{cr}"
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        _write(page, f"---{cr}\n{mark}\n---{cr}\n{text}")
+        return value
+    lines = match.group(1).split("\n")
+    old = [index for index, line in enumerate(lines) if line.startswith(f"{PAGE_MARK}:")]
+    if old:
+        lines[old[0]] = mark
+        lines = [line for index, line in enumerate(lines) if index not in old[1:]]
+    else:
+        lines.append(mark)
+    _write(page, text[:match.start(1)] + "\n".join(lines) + text[match.end(1):])
     return value

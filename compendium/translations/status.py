@@ -20,16 +20,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from compendium.dataset import Dataset, Record
 from compendium.fields import Field, ListOf, Object, Text
 from compendium.l10n import load_catalogues
 from compendium.problems import ProblemLog
 from compendium.project import Project
 from compendium.schemas import RECORD_TYPES, VOCABULARIES
+from compendium.sourcefiles import walk
 from compendium.translations.hashing import page_hash, source_hash, split_front_matter
-from compendium.yamlnodes import MappingNode, Node, SequenceNode, compose_text, line_of
+from compendium.yamlnodes import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    compose_text,
+    line_of,
+    node_at,
+)
 
 MARKS = "translations"  # the record field that holds the marks
 PAGE_MARK = "translated_from"  # the front-matter key of hand-written pages
@@ -74,6 +80,19 @@ def translatable(schema: Field, value: Any, path: str = "") -> Iterator[tuple[st
     elif isinstance(schema, ListOf) and isinstance(value, list):
         for index, item in enumerate(value):
             yield from translatable(schema.item, item, f"{path}[{index}]")
+
+
+def translatable_fields(schema: Field, path: str = "") -> set[str]:
+    """Paths of the translatable fields a schema has, without list indices
+    (`links.label`, where a record has `links[0].label`)."""
+    if isinstance(schema, Text):
+        return {path}
+    if isinstance(schema, Object):
+        return {name for key, sub in schema.fields.items()
+                for name in translatable_fields(sub, f"{path}.{key}" if path else key)}
+    if isinstance(schema, ListOf):
+        return translatable_fields(schema.item, path)
+    return set()
 
 
 def record_state(record: Record, path: str, lang: str) -> str:
@@ -177,7 +196,9 @@ def _vocabulary_gaps(project: Project, dataset: Dataset, status: Status) -> None
 
 def _page_gaps(project: Project, status: Status) -> None:
     originals = project.docs_dir / project.default_language
-    for original in sorted(originals.rglob("*.md")):
+    for original in sorted(walk(originals, project.root, project.display_path)):
+        if original.suffix != ".md":
+            continue
         name = original.relative_to(originals).as_posix()
         for lang in project.languages:
             if lang == project.default_language:
@@ -207,12 +228,9 @@ def page_state(project: Project, lang: str, name: str) -> str:
 def page_mark(text: str) -> str | None:
     """The `translated_from` hash in a page's front matter, if any."""
     front, _body = split_front_matter(text)
-    try:
-        meta = yaml.safe_load(front) if front else None
-    except yaml.YAMLError:
-        return None
-    value = meta.get(PAGE_MARK) if isinstance(meta, dict) else None
-    return str(value) if value is not None else None
+    root = compose_text(front, "", ProblemLog()) if front else None  # bounded, no recursion
+    value = node_at(root, [PAGE_MARK]) if isinstance(root, MappingNode) else None
+    return value.value if isinstance(value, ScalarNode) and value is not root else None
 
 
 def _texts_at(data: Any, path: str) -> Any:
@@ -230,19 +248,6 @@ def _nodes(file: Path) -> Node | None:
 
 def _line(root: Node | None, path: str, lang: str | None) -> int:
     """Line of a field in a record file (of its `lang` entry, when given)."""
-    node = root
     parts = [name or int(index) for name, index in _PART.findall(path)]
-    for part in [*parts, *([lang] if lang else [])]:
-        found = _child(node, part)
-        if found is None:
-            break
-        node = found
+    node = node_at(root, [*parts, *([lang] if lang else [])])
     return line_of(node) if node is not None else 0
-
-
-def _child(node: Node | None, part: str | int) -> Node | None:
-    if isinstance(node, MappingNode) and isinstance(part, str):
-        return next((value for key, value in node.value if key.value == part), None)
-    if isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return None
