@@ -350,11 +350,15 @@ class LanguageBuild:
             return self.settings.directory_urls  # a copy read from disk has no server
         return self.is_default
 
-    def write_files(self, site_dir: Path, last: bool = True) -> None:
+    def write_files(self, site_dir: Path, last: bool = True,
+                    later: bool = False) -> Callable[[Path], None] | None:
         """Write this language's search index, its PDF when asked, and (in the default
         language's build) the open data, into the built site. With `jobs`, the search
         index and the open data are made in the worker and written once `last` (the
-        last language of the build) is done, with every other language's."""
+        last language of the build) is done, with every other language's.
+
+        `later`: a preview serves its pages before the worker is done; the function
+        returned writes the worker's files into the site as published (its folder)."""
         folder = site_dir / self.prefix
         if self.jobs is None:
             if self.makes_pages:
@@ -364,11 +368,24 @@ class LanguageBuild:
                                               self._records), clean=OPEN_DATA_FOLDER)
         else:
             self._start_files(site_dir)
-        if last and self.jobs is not None:
-            for target, clean, files in self.jobs.collect():
-                _write(target, files, clean=clean)
         if self.settings.pdf:
             self._write_pdf(site_dir)
+        if not last or self.jobs is None:
+            return None
+        if later:
+            return lambda published: self._write_jobs(site_dir, published)
+        self._write_jobs(site_dir, site_dir)
+        return None
+
+    def _write_jobs(self, built: Path, published: Path) -> None:
+        """The worker's files, under `published` as they would be under `built`."""
+        for target, clean, files in self.jobs.collect():
+            _write(published / target.relative_to(built), files, clean=clean)
+
+    def later_folders(self) -> list[str]:
+        """The folders (relative to the site) that `write_files(later=True)` fills."""
+        return [OPEN_DATA_FOLDER] + [f"{self.site.prefix(lang)}{SEARCH_FOLDER}"
+                                     for lang in self.compendium.project.languages]
 
     def _start_files(self, site_dir: Path | None) -> None:
         """This language's files for the worker (`site_dir` None: a head start)."""

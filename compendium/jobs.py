@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -51,6 +52,7 @@ class Jobs:
     _done: dict[str, _Job] = field(default_factory=dict)  # the last files made, by name
     pages: dict[str, list] = field(default_factory=dict)  # hand-written pages, by language
     head_start: dict[str, Any] = field(default_factory=dict)  # LanguageSearch, by language
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def start(self, name: str, make: Make, args: tuple, folder: Path | None = None,
               clean: str = "", inputs: str | None = None) -> None:
@@ -58,6 +60,11 @@ class Jobs:
         its files go to `folder` when collected (None: not yet known, a head start).
         `inputs` sums up all the files depend on, when repr(args) would be long."""
         digest = _digest(args if inputs is None else inputs)
+        with self._lock:
+            self._start(name, make, args, folder, clean, digest)
+
+    def _start(self, name: str, make: Make, args: tuple, folder: Path | None, clean: str,
+               digest: str) -> None:
         job = self._jobs.get(name)
         if job is not None and job.digest == digest:
             job.folder = folder or job.folder
@@ -73,22 +80,26 @@ class Jobs:
 
     def collect(self) -> list[tuple[Path, str, dict[str, str]]]:
         """(folder, the folder under it to empty first, files) of every job that has a
-        folder, waiting for those still running."""
+        folder, waiting for those still running. A preview may collect in a thread of its
+        own while its next build starts jobs: they are taken out first."""
+        with self._lock:
+            taken = [(name, job) for name, job in self._jobs.items() if job.folder is not None]
+            for name, _job in taken:
+                del self._jobs[name]
         collected = []
-        for name, job in list(self._jobs.items()):
-            if job.folder is None:
-                continue
+        for name, job in taken:
             if job.files is None:
                 job.files = self._result(job)
             collected.append((job.folder, job.clean, job.files))
-            self._done[name] = job
-            del self._jobs[name]
+            with self._lock:
+                self._done[name] = job
         return collected
 
     def forget_folders(self) -> None:
         """A new build begins: files of jobs started before go nowhere until asked for."""
-        for job in self._jobs.values():
-            job.folder = None
+        with self._lock:
+            for job in self._jobs.values():
+                job.folder = None
 
     def close(self) -> None:
         if self._pool is not None:

@@ -242,7 +242,11 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's files that are not pages (search index, open data, PDF)."""
     last = theme.language(config) == theme.built_languages(config)[-1]
-    _current().build.write_files(Path(config.site_dir), last=last)
+    build = _current().build
+    write = build.write_files(Path(config.site_dir), last=last,
+                              later=_serving and theme.LATER.preview)
+    if write is not None:  # a preview writes them once the pages are served
+        theme.LATER.folders, theme.LATER.write = build.later_folders(), write
 
 
 def _current() -> _State:

@@ -104,6 +104,7 @@ def on_serve(server, config: MkDocsConfig, builder: Callable) -> object:
     """Take over MkDocs' server after the first build (see the module's docstring)."""
     _serving.preview = Preview(server, _serving.folder, Path(config.config_file_path).parent,
                                theme.preview_language(config, serving=True))
+    theme.LATER.preview = True  # from now on, the worker's files follow the pages
     only = _serving.preview.only_language
     if only is not None:
         log.info(f"Previewing only '{only}': {server.url}{_prefix(config, only)}")
@@ -202,9 +203,13 @@ class Preview:
                 self._build()
             except Exception as error:  # whatever stopped the build: report, keep serving
                 failed = error
+        folders, write_later = theme.LATER.take()
         if failed is None:
             self.failure = None
+            self._carry_over(folders)
             self._publish()
+            if write_later is not None:
+                self._write_later(write_later, self.served / str(self.generation))
         else:
             self._failed(problems.lines, failed)
 
@@ -216,6 +221,28 @@ class Preview:
         self.failure = [*lines, str(error)]
         log.error("The change above was not built: still serving the last good site, "
                   "with these lines on every page. Fix them and save again.")
+
+    def _carry_over(self, folders: list[str]) -> None:
+        """The last served copies of the files the worker is still making (a search
+        index, the open data), so that they work until the new ones are written."""
+        last = self.served / str(self.generation)
+        for folder in folders:
+            if (last / folder).is_dir() and not (self.build_dir / folder).exists():
+                with suppress(OSError, shutil.Error):  # being rewritten: none for a moment
+                    shutil.copytree(last / folder, self.build_dir / folder,
+                                    copy_function=os.link)
+
+    def _write_later(self, write: Callable[[Path], None], published: Path) -> None:
+        """The worker's files, written into the served site once made (the page that
+        shows a change is served first); a failure is one line in the log."""
+        def run() -> None:
+            try:
+                write(published)
+            except Exception as error:  # a bug, not the data: the pages are served anyway
+                log.error(f"the search index or open data of this build were not written: "
+                          f"{type(error).__name__}: {error}", exc_info=error)
+
+        threading.Thread(target=run, daemon=True).start()
 
     def _publish(self) -> None:
         """The build folder becomes the served one; the one before the last is dropped

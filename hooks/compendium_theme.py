@@ -11,6 +11,8 @@ it loads a hook).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -360,3 +362,24 @@ def collect_not_found(config: MkDocsConfig, build: compendium.LanguageBuild,
     pages = _not_found_pages.setdefault(config.site_dir, {})
     pages[build.lang] = compendium.NotFoundPage(*split_page(output))
     return pages
+
+
+# -- `mkdocs serve`: files written once the pages are served -----------------------
+@dataclass
+class LaterFiles:
+    """What a preview's build leaves to be written once its pages are served: the files
+    the worker makes (search indexes, open data), which a save seldom changes and which
+    would hold back the page that shows the change. compendium_hooks hands them over,
+    compendium_preview writes them; the one state shared by the two hook modules."""
+
+    preview: bool = False  # a preview is serving (compendium_preview.on_serve)
+    folders: list[str] = field(default_factory=list)  # relative to the site
+    write: Callable[[Path], None] | None = None  # writes them into the published site
+
+    def take(self) -> tuple[list[str], Callable[[Path], None] | None]:
+        folders, write = self.folders, self.write
+        self.folders, self.write = [], None
+        return folders, write
+
+
+LATER = LaterFiles()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
+import time
 
 import pytest
 
@@ -125,3 +126,30 @@ def test_a_stopped_preview_leaves_no_folder_behind(make_project):
         running.wait_for("/en/", "<html")
         assert folders() - before  # it exists while the preview runs
     assert folders() - before == set()
+
+
+def test_the_search_index_follows_the_pages_after_an_edit(make_project):
+    """The page that shows a change is served first; the search index of its language
+    follows (made in the worker), and the last one is served meanwhile."""
+    root = make_project()
+    with make_serve(root) as running:
+        running.wait_for("/en/practices/bridges/", "Bridges to work")
+        assert "zanzibarian" not in _lexicon(running)
+        record = root / "data" / "practices" / "bridges.yml"
+        record.write_text(record.read_text().replace("Bridges to work",
+                                                     "Bridges to zanzibarian work"))
+        running.wait_for("/en/practices/bridges/", "zanzibarian")
+        deadline = time.monotonic() + 60
+        while "zanzibarian" not in _lexicon(running):
+            assert time.monotonic() < deadline, "the English search never learnt the word"
+            time.sleep(0.3)
+
+
+def _lexicon(running) -> str:
+    """The English search's lexicon as served (its manifest names the file)."""
+    status, manifest = running.get("/en/search/data/manifest.js")
+    assert status == 200
+    name = re.search(r'"lexicon":"([^"]+)"', manifest).group(1)
+    status, lexicon = running.get(f"/en/search/data/{name}")
+    assert status == 200
+    return lexicon
