@@ -115,6 +115,7 @@ class Renderer:
         l10n = self.localizers[reader]
         with self._reporting(template, reader):
             return self.env.get_template(template).render(t=l10n.t, l10n=l10n, **context)
+
     def render_not_found_languages(self, others: list) -> str:
         """The 404 page's other languages, each in a <template> (compendium.not_found)."""
         with self._reporting("not-found-languages.html", "404.html"):
