@@ -91,10 +91,10 @@ def _balanced_call(text: str, start: int) -> str:
 
 
 def _script_names() -> set[str]:
-    """Names the site's scripts fill in with format(template, {name: ...})."""
+    """Names the site's scripts fill in with format(template, {name: ...}) or formatNodes."""
     scripts = (REPO / "overrides" / "assets" / "compendium").glob("*.js")
     return {name for path in scripts
-            for call in re.findall(r"format\([^{]*\{([^}]*)\}", path.read_text("utf-8"))
+            for call in re.findall(r"format\w*\([^{]*\{([^}]*)\}", path.read_text("utf-8"))
             for name in re.findall(r"(\w+)\s*:", call)}
 
 
