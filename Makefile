@@ -1,5 +1,6 @@
 # The compendium's everyday commands. Two are enough on a fresh machine:
-#   make serve   build and preview the site at http://127.0.0.1:8000 (live reload)
+#   make serve   build and preview the site at http://127.0.0.1:8000 (live reload);
+#                SITE_LANG=es previews one language, SERVE_ADDR=127.0.0.1:8001 another port
 #   make test    run the whole test suite
 # Everything installs itself into .venv on first use.
 
@@ -11,7 +12,11 @@ BIN := $(VENV)/bin
 # their toolchain (TEST_STAMP: pytest, Playwright, the npm checkers...).
 STAMP ?= $(VENV)/.installed
 TEST_STAMP ?= $(VENV)/.installed-test
+# `make serve`'s address (SERVE_ADDR=127.0.0.1:8001 for another port; 0.0.0.0:8000 to
+# preview from another machine of the network) and, when set, the one language it
+# builds (SITE_LANG=es: faster, for translators; README, "Quick start").
 SERVE_ADDR ?= 127.0.0.1:8000
+SITE_LANG ?=
 export NO_MKDOCS_2_WARNING := 1
 
 OFFLINE_ZIP ?= dist/compendium-offline.zip
@@ -19,7 +24,8 @@ OFFLINE_ZIP ?= dist/compendium-offline.zip
 .PHONY: help install serve build pdf offline validate translations test test-pythons lint bench bench-search lighthouse clean
 
 help:
-	@echo "make serve     preview the site at http://127.0.0.1:8000 (rebuilds on changes)"
+	@echo "make serve     preview the site at http://$(SERVE_ADDR) (rebuilds and reloads on changes)"
+	@echo "               SITE_LANG=es: one language only; SERVE_ADDR=127.0.0.1:8001: another address"
 	@echo "make build     build the site into site/ (strict; a failed build keeps the old site/)"
 	@echo "make pdf       the site in site/ with the printable compendium (compendium.pdf per language)"
 	@echo "make offline   a copy to read from disk: site-offline/ and $(OFFLINE_ZIP)"
@@ -48,8 +54,12 @@ $(TEST_STAMP): $(STAMP) package-lock.json
 	if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; fi
 	touch $@
 
+# The site in a temporary folder, rebuilt on every change to docs/, data/, locales/,
+# the configuration or the templates; a change that fails keeps the last good site
+# served, with the problem on its pages (hooks/compendium_preview.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch locales --watch compendium.yml
+	@SITE_LANG=$(SITE_LANG) $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data \
+	  --watch locales --watch compendium.yml --watch overrides
 
 # Build into a fresh folder next to site/ and swap it in only on success, in one
 # atomic step under a lock (compendium/atomic_build.py): site/ is always the old

@@ -1,4 +1,4 @@
-"""Build-time and page-size benchmark: the compendium against plain MkDocs + Material.
+"""Build-time, size and edit-loop benchmark: the compendium against plain MkDocs + Material.
 
 For each N, generates N synthetic practices in three languages and builds:
 
@@ -6,18 +6,28 @@ For each N, generates N synthetic practices in three languages and builds:
 * plain: the same text as hand-written Markdown pages (docs/<lang>/practices/<slug>.md,
   not in the nav) built by plain MkDocs + Material with its default plugins (search);
 * plain-i18n: the same pages built by MkDocs + Material + static-i18n (one build per
-  language, as ours), to show which part of the difference the i18n plugin itself costs.
+  language, as ours), to show which part of the difference the i18n plugin itself costs;
+* i18n-search: the same, with Material's search plugin: the baseline of the build-time
+  target (a site of the same pages with a search of its own).
 
-Both builds run in this process's Python, one after the other, in the same run, so that
-the ratio between them means something on a noisy 2-core machine. Results go to
-benchmarks/results.md. Usage: python benchmarks/bench.py [N ...] (default: 0 100 1000;
-N = 0 measures the fixed cost of a build).
+All builds run in this process's Python, alternating, in the same run, so that the
+ratios between them mean something on a noisy 2-core machine. Then, at the largest N:
+the search benchmark (benchmarks/search_bench.py), the edit loop under a real
+`mkdocs serve` (benchmarks/serve_bench.py) and a profile of our build; at each scale N
+(10 000 by default) our build alone, with its peak memory, site size, page size and
+search bytes, to show that everything grows linearly. Results go to
+benchmarks/results.md.
+
+Usage: python benchmarks/bench.py [N ...] [--scale N ...] [--no-serve] [--no-search]
+(default: 0 100 1000, scale 10000; N = 0 measures the fixed cost of a build).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
+import pstats
 import random
 import re
 import shutil
@@ -28,10 +38,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import lighthouse_bench  # next to this file
 import map_size  # next to this file
 import search_bench  # next to this file
+import serve_bench  # next to this file
 import yaml
+from report import Report  # next to this file
 
 from compendium.translations.hashing import source_hash
 
@@ -141,6 +152,7 @@ def write_ours(root: Path, practices: list[dict]) -> None:
             "territory": {"countries": practice["countries"]},
             "themes": practice["themes"],
             **{section: practice[section] for section in SECTIONS},
+            "results_kind": "achieved",
             "provenance": {"source": "savoir-faire-report",
                            "location": {"en": "synthetic", "it": "sintetica", "es": "sintética"}},
         }
@@ -191,15 +203,70 @@ def write_plain(root: Path, practices: list[dict], i18n: bool = False,
             (folder / f"{practice['slug']}.md").write_text("\n".join(body))
 
 
-def build_seconds(root: Path) -> float:
+BUILDS = ("ours", "plain", "plain-i18n", "i18n-search")
+PROFILE_LINES = 14
+
+
+def build_run(root: Path, profile: Path | None = None) -> float:
+    """One `mkdocs build`, in seconds (under cProfile when `profile` names its output)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_LANG", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    if profile is not None:
+        command[1:1] = ["-m", "cProfile", "-o", str(profile)]
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {root}:\n{result.stdout}\n{result.stderr}")
     return elapsed
+
+
+def build_seconds(root: Path) -> float:
+    return build_run(root)
+
+
+def measured_build(root: Path) -> dict:
+    """One `mkdocs build`: wall seconds, CPU seconds of all its processes (MkDocs and its
+    worker; far less sensitive than wall time to what else the machine runs), and peak
+    memory (KiB): the largest sum, sampled every 50 ms, of their resident sizes."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_LANG", None)
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, sum(_rss_kib(child) for child in _tree(process.pid)))
+        time.sleep(0.05)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build failed in {root} (mkdocs build there says why)")
+    return {"s": time.perf_counter() - start, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_kib": peak}
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants, from /proc."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
 
 
 def mean_page_bytes(site: Path, pattern: str) -> float:
@@ -207,173 +274,168 @@ def mean_page_bytes(site: Path, pattern: str) -> float:
     return statistics.mean(sizes) if sizes else 0.0
 
 
+def site_size(site: Path) -> tuple[int, int]:
+    """Bytes and number of files of a built site."""
+    sizes = [path.stat().st_size for path in site.rglob("*") if path.is_file()]
+    return sum(sizes), len(sizes)
+
+
 def run(n: int) -> dict:
     practices = synthetic_practices(n)
     base = WORK / str(n)
     shutil.rmtree(base, ignore_errors=True)
-    roots = {name: base / name for name in ("ours", "plain", "plain-i18n")}
+    roots = {name: base / name for name in BUILDS}
     for root in roots.values():
         root.mkdir(parents=True)
     write_ours(roots["ours"], practices)
     write_plain(roots["plain"], practices)
     write_plain(roots["plain-i18n"], practices, i18n=True)
+    write_plain(roots["i18n-search"], practices, i18n=True, search=True)
     times: dict[str, list[float]] = {name: [] for name in roots}
+    measured: list[dict] = []
     for _ in range(REPEATS):  # alternate, so that machine noise hits all alike
         for name, root in roots.items():
-            times[name].append(build_seconds(root))
+            if name == "ours":
+                measured.append(measured_build(root))
+            times[name].append(measured[-1]["s"] if name == "ours" else build_seconds(root))
     ours, plain = roots["ours"], roots["plain"]
+    size, files = site_size(ours / "site")
     return {
         "n": n,
         "ours_s": min(times["ours"]),
         "plain_s": min(times["plain"]),
         "plain_i18n_s": min(times["plain-i18n"]),
+        "i18n_search_s": min(times["i18n-search"]),
         "ours_bytes": statistics.mean(
             mean_page_bytes(ours / "site", f"{prefix}practices/practice-*/index.html")
             for prefix in ("", "en/", "es/")),
         "plain_bytes": mean_page_bytes(plain / "site", "*/practices/practice-*/index.html"),
+        "site_bytes": size,
+        "site_files": files,
+        "peak_kib": max(m["peak_kib"] for m in measured),
+        "cpu_s": min(m["cpu_s"] for m in measured),
     }
 
 
-def search_run(n: int, ours_seconds: float) -> dict:
+def scale_run(n: int, base: int = 1000) -> list[dict]:
+    """Our build alone at `base` and at N, one after the other (no baselines: theirs do
+    not scale to N): time, CPU time, peak memory, site size, practice page size and
+    the search's bytes to the first result."""
+    rows = []
+    for size in (base, n):
+        root = WORK / str(size) / "ours"
+        if size != base or not root.is_dir():
+            shutil.rmtree(root.parent, ignore_errors=True)
+            root.mkdir(parents=True)
+            write_ours(root, synthetic_practices(size))
+        measured = measured_build(root)
+        total, files = site_size(root / "site")
+        search = search_bench.measure_ours(root / "site")
+        rows.append({
+            "n": size, "ours_s": measured["s"], "cpu_s": measured["cpu_s"],
+            "peak_kib": measured["peak_kib"], "site_bytes": total, "site_files": files,
+            "ours_bytes": statistics.mean(
+                mean_page_bytes(root / "site", f"{prefix}practices/practice-*/index.html")
+                for prefix in ("", "en/", "es/")),
+            "search_raw": search["search_raw"], "search_gzip": search["search_gzip"],
+            "first_ms": search["first_ms"]})
+    return rows
+
+
+def search_run(n: int, ours_seconds: float, material_seconds: float) -> dict:
     """The search benchmark at N practices, on the sites run(n) left in WORK/<n>/."""
     base = WORK / str(n)
-    material = base / "material-search"
-    shutil.rmtree(material, ignore_errors=True)
-    material.mkdir(parents=True)
-    write_plain(material, synthetic_practices(n), i18n=True, search=True)
-    material_seconds = build_seconds(material)
-    pagefind_seconds = search_bench.pagefind_site(material / "site", base / "pagefind")
-    rows = search_bench.measure(base / "ours" / "site", material / "site", base / "pagefind")
+    pagefind_seconds = search_bench.pagefind_site(base / "i18n-search" / "site",
+                                                  base / "pagefind")
+    rows = search_bench.measure(base / "ours" / "site", base / "i18n-search" / "site",
+                                base / "pagefind")
     builds = {"ours": ours_seconds, "material": material_seconds,
               "pagefind": material_seconds + pagefind_seconds}
     return {"n": n, "rows": [{**row, "build_s": builds[row["engine"]]} for row in rows]}
 
 
-def search_lines(search: dict) -> list[str]:
-    rows = {row["engine"]: row for row in search["rows"]}
-    ours, material, pagefind = rows["ours"], rows["material"], rows["pagefind"]
-    lines = [
-        "",
-        f"## Search at N = {search['n']} (x 3 languages)",
-        "",
-        f"Written by `make bench` (benchmarks/search_bench.py), same run. The reader opens "
-        f"the page with an empty cache, lets it load, types `{search_bench.FIRST_QUERY}`, "
-        f"waits for the first result, then types `{search_bench.SECOND_QUERY}`. Bytes "
-        "count every response from opening the page to the first result on screen: as "
-        "stored, and gzipped (GitHub Pages compresses text; Pagefind's files are compressed "
-        "already). *Search* bytes are the engine's own files (index, fragments, scripts, "
-        "worker); *page* bytes add the page, theme CSS/JS and everything else. Times are the "
-        "median of 3 runs, from the first keystroke to the first result.",
-        "",
-        "| engine | build (s) | search bytes | search bytes gzip | page + search bytes "
-        "| page + search gzip | requests | first query (ms) | second query (ms) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for row in (ours, material, pagefind):
-        lines.append(
-            f"| {row['engine']} | {row['build_s']:.2f} | {row['search_raw']:,} | "
-            f"{row['search_gzip']:,} | {row['total_raw']:,} | {row['total_gzip']:,} | "
-            f"{row['requests']} | {row['first_ms']:.0f} | {row['second_ms']:.0f} |")
-    lines += [
-        "",
-        f"Search bytes, ours / Material: {ours['search_raw'] / material['search_raw']:.3f} "
-        f"(gzip {ours['search_gzip'] / material['search_gzip']:.3f}); ours / Pagefind: "
-        f"{ours['search_raw'] / pagefind['search_raw']:.2f} "
-        f"(gzip {ours['search_gzip'] / pagefind['search_gzip']:.2f}). "
-        "Targets: at most 1/8 (0.125) of Material's, and no more than Pagefind's.",
-        "",
-        "*ours* builds the whole compendium (facet pages and three prebuilt indexes "
-        "included); *material* is MkDocs + Material + static-i18n with its search plugin "
-        "(one index of all languages, built in the browser); *pagefind* is that build plus "
-        "Pagefind's indexing. Our search page waits 120 ms after the last keystroke before "
-        "searching (so that typing does not load a shard per letter): that pause is part of "
-        "our times. Material downloads its whole index while the page loads, before the "
-        "reader types, so its first query only pays for searching.",
-        "",
-    ]
-    return lines
+def profile_run(n: int) -> list[str]:
+    """Where our build's time goes at N (cProfile, cumulative), as table rows."""
+    root = WORK / str(n) / "ours"
+    stats_file = WORK / f"profile-{n}.pstats"
+    build_run(root, profile=stats_file)
+    stats = pstats.Stats(str(stats_file))
+    total = stats.total_tt
+    rows = []
+    for (path, line, name), (_cc, calls, _tt, cumulative, _callers) in sorted(
+            stats.stats.items(), key=lambda item: -item[1][3]):
+        where = _short(path)
+        if not where or name.startswith("<"):
+            continue
+        rows.append(f"| `{where}:{line}({name})` | {calls:,} | {cumulative:.2f} | "
+                    f"{100 * cumulative / total:.0f} % |")
+        if len(rows) == PROFILE_LINES:
+            break
+    return rows
 
 
-def build_verdict(row: dict) -> str:
-    """State plainly whether the largest run meets the build-time target."""
-    ratio = row["ours_s"] / row["plain_s"]
-    verdict = "met" if ratio <= 1.1 else "missed"
-    return f"Build-time target at N = {row['n']}: {verdict} (ours/plain {ratio:.2f})."
+_PROFILED = ("compendium/", "hooks/", "mkdocs/commands/build.py", "mkdocs_static_i18n/",
+             "mkdocs/structure/", "jinja2/environment.py")
 
 
-def write_results(rows: list[dict], search: dict | None = None) -> None:
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Written by `make bench` (benchmarks/bench.py) on {time.strftime('%Y-%m-%d')}, "
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs. Build times are the best of "
-        f"{REPEATS} alternating runs of each build in the same process run; compare the "
-        "ratio, not the seconds, across machines.",
-        "",
-        "N synthetic practices x 3 languages. *ours*: the compendium (records, hooks, "
-        "static-i18n, catalogues). *plain*: the same text as hand-written Markdown pages, not "
-        "in the nav, built by plain MkDocs + Material.",
-        "",
-        "*plain-i18n*: the same Markdown pages built by MkDocs + Material + static-i18n, "
-        "which, like ours, builds once per language.",
-        "",
-        "| N | ours (s) | plain (s) | ours/plain | plain-i18n (s) | ours/plain-i18n "
-        "| ours s per 1000 pages | plain s per 1000 pages "
-        "| ours practice page (bytes) | plain practice page (bytes) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        pages = 3 * row["n"]
-        per_page = (f"{1000 * row['ours_s'] / pages:.2f} | {1000 * row['plain_s'] / pages:.2f} | "
-                    f"{row['ours_bytes']:.0f} | {row['plain_bytes']:.0f}") if pages else \
-            "- | - | - | -"
-        lines.append(
-            f"| {row['n']} | {row['ours_s']:.2f} | {row['plain_s']:.2f} | "
-            f"{row['ours_s'] / row['plain_s']:.2f} | {row['plain_i18n_s']:.2f} | "
-            f"{row['ours_s'] / row['plain_i18n_s']:.2f} | {per_page} |"
-        )
-    lines += [
-        "",
-        "Targets: practice page HTML <= 20 KB at any N; build time <= 1.1x plain; both "
-        "growing linearly with N.",
-        "",
-        "N = 0 shows the fixed cost of a build. static-i18n builds the site once per "
-        "language, and each build scans Material's theme folder (thousands of icon files), "
-        "renders 404.html and sitemap.xml and copies the assets again: compare *plain* and "
-        "*plain-i18n* at N = 0.",
-        "",
-        "*ours* does more work than *plain*: besides one page per record it writes a static "
-        "page per facet value (country, city, theme, target group, project, promoter type, "
-        "year), a prebuilt search index per language, the open data (JSON, CSV, schemas), "
-        "the map and the translation status, and checks every translation against its "
-        "original; *plain* has none of these.",
-        "",
-        build_verdict(rows[-1]),
-        "",
-    ]
-    if search is not None:
-        lines += search_lines(search)
-    text = search_bench.with_kept_sections("\n".join(lines), RESULTS)
-    RESULTS.write_text(text.rstrip("\n") + "\n" + lighthouse_bench.kept_section())
+def _short(path: str) -> str:
+    for part in _PROFILED:
+        if part in path:
+            return part + path.split(part, 1)[1] if not part.endswith(".py") else part
+    return ""
+
+
+def serve_runs(n: int) -> list[dict]:
+    root = WORK / str(n) / "ours"
+    return [serve_bench.edit_loop(root, "es"), serve_bench.edit_loop(root, None)]
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(arg) for arg in argv] or [0, 100, 1000]
+    args = list(argv)
+    scale = _option(args, "--scale") or [10000]
+    serve = "--no-serve" not in args
+    search = "--no-search" not in args
+    sizes = [int(arg) for arg in args if not arg.startswith("--")] or [0, 100, 1000]
     rows = []
     for n in sizes:
         row = run(n)
         print(f"N={n}: ours {row['ours_s']:.2f}s, plain {row['plain_s']:.2f}s, "
-              f"plain-i18n {row['plain_i18n_s']:.2f}s, "
-              f"ratio {row['ours_s'] / row['plain_s']:.2f}, page {row['ours_bytes']:.0f} B "
-              f"(plain {row['plain_bytes']:.0f} B)", flush=True)
+              f"plain-i18n {row['plain_i18n_s']:.2f}s, i18n-search {row['i18n_search_s']:.2f}s, "
+              f"ours/i18n-search {row['ours_s'] / row['i18n_search_s']:.2f}, "
+              f"page {row['ours_bytes']:.0f} B", flush=True)
         rows.append(row)
-    search = search_run(max(sizes), rows[-1]["ours_s"]) if max(sizes) > 0 else None
-    if search:
-        for row in search["rows"]:
-            print(f"search {row['engine']}: {row['search_raw']} B ({row['search_gzip']} B gzip), "
-                  f"first {row['first_ms']:.0f} ms, second {row['second_ms']:.0f} ms", flush=True)
-    write_results(rows, search)
+    largest = rows[-1]
+    report = Report(rows)
+    if largest["n"] > 0:
+        report.profile = profile_run(largest["n"])
+        if serve:
+            report.serve = serve_runs(largest["n"])
+            for result in report.serve:
+                print(f"edit loop ({result['only'] or 'all'}): {result['edit_s']:.2f}s "
+                      f"(first build {result['first_build_s']}s)", flush=True)
+        if search:
+            report.search = search_run(largest["n"], largest["ours_s"],
+                                       largest["i18n_search_s"])
+    for n in scale:
+        if n > largest["n"]:
+            report.scale.append(scale_run(n))
+            print("scale: " + ", ".join(f"N={row['n']} {row['ours_s']:.2f}s "
+                                        f"(CPU {row['cpu_s']:.2f}s)"
+                                        for row in report.scale[-1]), flush=True)
+    report.save(WORK / "results.json")
+    RESULTS.write_text(search_bench.with_kept_sections(report.markdown(), RESULTS))
     map_size.main()  # its own section of results.md
+
+
+def _option(args: list[str], name: str) -> list[int] | None:
+    if name not in args:
+        return None
+    at = args.index(name)
+    values = []
+    while at + 1 < len(args) and not args[at + 1].startswith("--"):
+        values.append(int(args.pop(at + 1)))
+    args.pop(at)
+    return values
 
 
 if __name__ == "__main__":

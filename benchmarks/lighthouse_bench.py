@@ -207,14 +207,5 @@ def write(section_text: str) -> None:
     RESULTS.write_text(text, encoding="utf-8")
 
 
-def kept_section() -> str:
-    """The Lighthouse section as results.md has it ("" when it has none): bench.py, which
-    rewrites the file, keeps it."""
-    text = RESULTS.read_text("utf-8") if RESULTS.exists() else ""
-    if START not in text or END not in text:
-        return ""
-    return "\n" + text[text.index(START):text.index(END) + len(END)] + "\n"
-
-
 if __name__ == "__main__":
     write(section(measure()))

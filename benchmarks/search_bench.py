@@ -187,15 +187,32 @@ def measure(ours: Path, material: Path, pagefind: Path) -> list[dict]:
     return rows
 
 
-KEPT = ("<!-- search-eval: begin", "<!-- search-eval: end -->")  # benchmarks/search_eval.py
+def measure_ours(site: Path) -> dict:
+    """Ours alone (the scale runs, where the other engines are not built): median times,
+    bytes of the last run."""
+    from playwright.sync_api import sync_playwright
+
+    engine = engines(site, site, site)[0]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        runs = [measure_once(browser, engine) for _ in range(RUNS)]
+        browser.close()
+    return {**runs[-1], "first_ms": statistics.median(r["first_ms"] for r in runs),
+            "second_ms": statistics.median(r["second_ms"] for r in runs)}
+
+
+KEPT = (  # sections other scripts write: benchmarks/search_eval.py, lighthouse_bench.py
+    ("<!-- search-eval: begin", "<!-- search-eval: end -->"),
+    ("<!-- lighthouse -->", "<!-- /lighthouse -->"),
+)
 
 
 def with_kept_sections(text: str, results: Path) -> str:
     """`text`, followed by the sections other scripts wrote into `results` (their markers
     say which): `make bench` rewrites its own figures without losing theirs."""
     old = results.read_text(encoding="utf-8") if results.exists() else ""
-    begin, end = KEPT
-    if begin not in old or end not in old:
-        return text
-    kept = old[old.index(begin):old.index(end) + len(end)]
-    return text.rstrip("\n") + "\n\n" + kept + "\n"
+    for begin, end in KEPT:
+        if begin in old and end in old:
+            kept = old[old.index(begin):old.index(end) + len(end)]
+            text = text.rstrip("\n") + "\n\n" + kept + "\n"
+    return text

@@ -11,16 +11,21 @@ package and may change.
     build.handwritten_page(html, HandwrittenPage(...))   # notices, search, PDF link
     build.write_files(site_dir)               # search index, open data, PDF
     is_ignored(path)                          # editor backups, dangling links: skip them
+    PreviewPages(compendium).with_failure(...)  # what a local preview adds as it serves
 """
 
 from compendium.build import HandwrittenPage, LanguageBuild
 from compendium.csp import POLICY as CSP_POLICY
-from compendium.loader import Compendium, open_compendium
+from compendium.csp import allow_inline_script
+from compendium.fragments import FragmentCache
+from compendium.jobs import Jobs
+from compendium.loader import Compendium, last_opened, open_compendium
 from compendium.not_found import NotFoundPage
 from compendium.pages import PageSpec
+from compendium.preview import PreviewPages, is_page
 from compendium.problems import DataError
 from compendium.render import RenderedPage, RenderError
-from compendium.settings import BuildSettings, SettingsError, extra_settings
+from compendium.settings import BuildSettings, SettingsError, extra_settings, preview_language
 from compendium.sourcefiles import is_ignored
 from compendium.urls import relative_url
 
@@ -29,15 +34,22 @@ __all__ = [
     "BuildSettings",
     "Compendium",
     "DataError",
+    "FragmentCache",
     "HandwrittenPage",
+    "Jobs",
     "LanguageBuild",
     "NotFoundPage",
     "PageSpec",
+    "PreviewPages",
     "RenderError",
     "RenderedPage",
     "SettingsError",
+    "allow_inline_script",
     "extra_settings",
     "is_ignored",
+    "is_page",
+    "last_opened",
     "open_compendium",
+    "preview_language",
     "relative_url",
 ]

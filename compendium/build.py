@@ -34,6 +34,8 @@ from markupsafe import Markup
 
 from compendium.compact import compact_html
 from compendium.csp import UnexpectedScriptError, fill_policy
+from compendium.fragments import FragmentCache
+from compendium.jobs import Jobs
 from compendium.loader import Compendium
 from compendium.not_found import NotFoundPage, OtherLanguage, one_page
 from compendium.opendata.files import FOLDER as OPEN_DATA_FOLDER
@@ -78,18 +80,31 @@ Link = Callable[[str], str]  # an output file's path -> the href that reaches it
 class LanguageBuild:
     """One language's build of the site, for any front end."""
 
-    def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings):
+    def __init__(self, compendium: Compendium, lang: str, settings: BuildSettings,
+                 fragments: FragmentCache | None = None, jobs: Jobs | None = None):
+        """`fragments`: pages of earlier builds to reuse (a preview's); None renders all.
+        `jobs`: a second process for the search indexes, shared by the languages of a
+        build (and by a preview's builds); None makes each in `write_files`."""
         if lang not in compendium.project.languages:
             raise ValueError(f"'{lang}' is not one of the site's languages "
                              f"{list(compendium.project.languages)}")
         self.compendium = compendium
         self.lang = lang
         self.settings = settings
+        self.fragments = fragments
         self.site = compendium.site
         self.renderer = compendium.renderer
         self.l10n = compendium.renderer.localizers[lang]
-        self.search = LanguageSearch(self.site, self.l10n, self.renderer.markdown,
-                                     settings.directory_urls)
+        self.jobs = jobs
+        self.search = (jobs.head_start.pop(lang, None) if jobs else None) or LanguageSearch(
+            self.site, self.l10n, self.renderer.markdown, settings.directory_urls)
+        if self.search.site is not self.site:  # a head start from other data
+            self.search = LanguageSearch(self.site, self.l10n, self.renderer.markdown,
+                                         settings.directory_urls)
+        self.search.pages = []  # this build's hand-written pages, as they come
+        if fragments is not None:
+            self.search.remember = lambda key, make: fragments.value(
+                key, compendium, settings, make)
 
     @property
     def prefix(self) -> str:
@@ -109,10 +124,15 @@ class LanguageBuild:
         """The default language's build writes the files shared by every language."""
         return self.lang == self.compendium.project.default_language
 
+    @property
+    def makes_pages(self) -> bool:
+        """False in a preview of another language: no generated page, no search index."""
+        return self.settings.only_language in (None, self.lang)
+
     # -- pages --------------------------------------------------------------
     def pages(self) -> list[PageSpec]:
         """Every generated page of this language."""
-        return self.site.pages(self.lang)
+        return self.site.pages(self.lang) if self.makes_pages else []
 
     def dest_in(self, spec: PageSpec, lang: str) -> str:
         """Where a generated page of this build lives in another language."""
@@ -120,7 +140,10 @@ class LanguageBuild:
 
     def render(self, spec: PageSpec) -> RenderedPage:
         """A generated page's content (raises render.RenderError on a template's mistake)."""
-        return self.renderer.render(spec, self.settings)
+        if self.fragments is None:
+            return self.renderer.render(spec, self.settings)
+        return self.fragments.render(spec, self.compendium, self.settings,
+                                     lambda: self.renderer.render(spec, self.settings))
 
     def handwritten_page(self, html: str, page: HandwrittenPage) -> str:
         """A hand-written page's content, with the parts that depend on the publisher
@@ -329,19 +352,91 @@ class LanguageBuild:
             return self.settings.directory_urls  # a copy read from disk has no server
         return self.is_default
 
-    def write_files(self, site_dir: Path) -> None:
+    def write_files(self, site_dir: Path, last: bool = True,
+                    later: bool = False) -> Callable[[Path], None] | None:
         """Write this language's search index, its PDF when asked, and (in the default
-        language's build) the open data, into the built site."""
+        language's build) the open data, into the built site. With `jobs`, the search
+        index and the open data are made in the worker and written once `last` (the
+        last language of the build) is done, with every other language's.
+
+        `later`: a preview serves its pages before the worker is done; the function
+        returned writes the worker's files into the site as published (its folder)."""
         folder = site_dir / self.prefix
-        shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)  # shards of an older build
-        _write(folder, self.search.files())
-        _write(site_dir, self._moved_pages())
+        if self.makes_pages:
+            _write(site_dir, self._moved_pages())
+        if self.jobs is None:
+            if self.makes_pages:
+                _write(folder, self.search.files(), clean=SEARCH_FOLDER)
+            if self.is_default:  # language-neutral files: once, at the site root
+                _write(site_dir, self._reused("open-data", self._open_data,
+                                              self._records), clean=OPEN_DATA_FOLDER)
+        else:
+            self._start_files(site_dir)
         if self.settings.pdf:
             self._write_pdf(site_dir)
-        if self.is_default:  # language-neutral files: once, at the site root
-            shutil.rmtree(site_dir / OPEN_DATA_FOLDER, ignore_errors=True)
-            _write(site_dir, open_data_files(self.site.dataset,
-                                             self.compendium.project.languages))
+        if not last or self.jobs is None:
+            return None
+        if later:
+            return lambda published: self._write_jobs(site_dir, published)
+        self._write_jobs(site_dir, site_dir)
+        return None
+
+    def _write_jobs(self, built: Path, published: Path) -> None:
+        """The worker's files, under `published` as they would be under `built`."""
+        for target, clean, files in self.jobs.collect():
+            _write(published / target.relative_to(built), files, clean=clean)
+
+    def later_folders(self) -> list[str]:
+        """The folders (relative to the site) that `write_files(later=True)` fills."""
+        return [OPEN_DATA_FOLDER] + [f"{self.site.prefix(lang)}{SEARCH_FOLDER}"
+                                     for lang in self.compendium.project.languages]
+
+    def _start_files(self, site_dir: Path | None) -> None:
+        """This language's files for the worker (`site_dir` None: a head start)."""
+        if self.makes_pages:
+            if site_dir is not None:
+                self.jobs.pages[self.lang] = list(self.search.pages)
+            self.jobs.start(self.lang, *self.search.job(), clean=SEARCH_FOLDER,
+                            folder=site_dir / self.prefix if site_dir else None)
+        if self.is_default:
+            self.jobs.start("open-data", open_data_files, (
+                self.site.dataset, self.compendium.project.languages), folder=site_dir,
+                clean=OPEN_DATA_FOLDER, inputs=self._records())
+
+    def start_files(self, languages: Iterable[str]) -> None:
+        """A preview's head start: make each language's search index (from the records
+        and the hand-written pages of the previous build) and the open data in the
+        worker while the pages are built; `write_files` takes them if their inputs
+        turn out unchanged."""
+        if self.jobs is None:
+            return
+        self.jobs.forget_folders()
+        for lang in languages:
+            build = self if lang == self.lang else LanguageBuild(
+                self.compendium, lang, self.settings, self.fragments, self.jobs)
+            build.search.pages = list(self.jobs.pages.get(lang, []))  # a guess
+            build._start_files(None)
+            build.search.pages = []
+            if build is not self:
+                self.jobs.head_start[lang] = build.search
+
+    def _open_data(self) -> dict[str, str]:
+        return open_data_files(self.site.dataset, self.compendium.project.languages)
+
+    def _reused(self, name: str, make: Callable[[], dict[str, str]],
+                inputs: Callable[[], str]) -> dict[str, str]:
+        """Files made by `make`, or (in a preview) the same files of an earlier build
+        when `inputs`, with what every page depends on, are unchanged."""
+        if self.fragments is None:
+            return make()
+        shared = self.fragments.shared(self.compendium, self.settings)
+        return self.fragments.files(name, shared + inputs(), make)
+
+    def _records(self) -> str:
+        """The content of every published record and vocabulary, and the languages."""
+        return repr((self.compendium.project.languages, self.site.dataset.vocabularies,
+                     [(kind, [(record.path, record.fingerprint) for record in records.values()])
+                      for kind, records in self.site.dataset.records.items()]))
 
     def _moved_pages(self) -> dict[str, str]:
         """At the old address of every page that moved (facet pages now in the reader's
@@ -360,7 +455,10 @@ class LanguageBuild:
                   site_dir / pdf_dest(self.prefix))
 
 
-def _write(folder: Path, files: dict[str, str]) -> None:
+def _write(folder: Path, files: dict[str, str], clean: str = "") -> None:
+    """Write `files` under `folder`, after emptying `folder/clean` (an older build's)."""
+    if clean:
+        shutil.rmtree(folder / clean, ignore_errors=True)
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)

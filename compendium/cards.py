@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import nh3
 
+from compendium import reads
 from compendium.dataset import Record
 from compendium.l10n import Localized, Localizer, localize
 from compendium.safe_markdown import SafeMarkdown, plain_paragraphs
@@ -81,16 +82,24 @@ class CardMaker:
         self.l10n = l10n
         self.lang = l10n.lang
         self._markdown = markdown
-        self._cards: dict[tuple[str, str], Card] = {}
+        self._cards: dict[tuple[str, str], tuple[Card, tuple]] = {}
 
     def card(self, record: Record) -> Card:
+        """`record`'s card. A card kept from an earlier page notes again what making it
+        read (compendium.reads): each page that shows it depends on those fields."""
         key = (record.kind, record.slug)
         if key not in self._cards:
-            facts = getattr(self, f"_{record.kind}_facts", lambda _record: [])(record)
-            self._cards[key] = Card(record, self.site.title(record, self.lang),
-                                    self.summary(record),
-                                    tuple(fact for fact in facts if fact is not None))
-        return self._cards[key]
+            with reads.reading() as read:
+                card = self._make(record)
+            self._cards[key] = (card, tuple(read))
+        card, read = self._cards[key]
+        reads.note_all(read)
+        return card
+
+    def _make(self, record: Record) -> Card:
+        facts = getattr(self, f"_{record.kind}_facts", lambda _record: [])(record)
+        return Card(record, self.site.title(record, self.lang), self.summary(record),
+                    tuple(fact for fact in facts if fact is not None))
 
     def data(self, record: Record) -> dict[str, Any]:
         """A record's card as plain data for a script (the search page draws it):

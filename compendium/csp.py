@@ -90,3 +90,24 @@ def fill_policy(html: str) -> str:
     if INLINE_SCRIPTS not in html:
         return html
     return html.replace(INLINE_SCRIPTS, " ".join(inline_script_hashes(html)), 1)
+
+
+def script_source(body: str) -> str:
+    """The CSP source expression that allows one inline script: 'sha256-<base64>'."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+_POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?'
+                          r"script-src 'self')")
+
+
+def allow_inline_script(html: str, body: str) -> str:
+    """A finished page whose policy also allows one given inline script, by its hash.
+
+    For a script that a front end adds to a page as it serves it, never to a
+    built file: the live-reload script of a local preview. Pages without the
+    site's policy are returned unchanged.
+    """
+    return _POLICY_META.sub(lambda match: f"{match.group(1)} {script_source(body)}", html,
+                            count=1)

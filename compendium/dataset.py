@@ -10,20 +10,36 @@ once.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from compendium.fields import INVALID, MAX_SLUG, Check, Reference, is_slug, slug_suggestion
-from compendium.problems import ProblemLog
+from compendium.problems import Problem, ProblemLog
 from compendium.project import Project
+from compendium.reads import note
 from compendium.schemas import RECORD_TYPES, VOCABULARIES, RecordType
 from compendium.sourcefiles import files_in, refuse_outside, walk
-from compendium.yamlnodes import MappingNode, ScalarNode, read_nodes
+from compendium.yamlnodes import MAX_FILE_BYTES, MappingNode, ScalarNode, read_nodes
 
 VOCABULARY_FOLDER = "vocabularies"
 _SUFFIXES = (".yml", ".yaml")
+
+
+class _NotedData:
+    """A Record's `data`: every read is noted (compendium.reads), so that a page rendered
+    from records can be reused until one of them changes."""
+
+    def __get__(self, record: Record | None, owner: type | None = None) -> dict[str, Any]:
+        if record is None:
+            raise AttributeError("Record.data has no default")  # for @dataclass
+        note(record)
+        return record.__dict__["_data"]
+
+    def __set__(self, record: Record, value: dict[str, Any]) -> None:
+        record.__dict__["_data"] = value
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,25 +52,44 @@ class Record:
     kind: str
     slug: str
     path: str
-    data: dict[str, Any]
+    data: dict[str, Any] = _NotedData()  # type: ignore[assignment]
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the record's content: equal fingerprints, equal records."""
+        return self.field_fingerprint(None)
+
+    def field_fingerprint(self, name: str | None) -> str:
+        """A digest of one field's value (of the whole record for None)."""
+        prints = self.__dict__.setdefault("_fingerprints", {})
+        found = prints.get(name)
+        if found is None:
+            data = self.__dict__["_data"]
+            value = (self.kind, self.slug, data) if name is None else data.get(name)
+            found = prints[name] = hashlib.sha256(repr(value).encode()).hexdigest()
+        return found
 
     def __getitem__(self, key: str) -> Any:
-        return self.data[key]
+        note(self, key)
+        return self.__dict__["_data"][key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        value = self.data.get(key)
+        note(self, key)
+        value = self.__dict__["_data"].get(key)
         return default if value is None else value
 
     def __getattr__(self, name: str) -> Any:
         """Fields as attributes, for templates: `record.title`; typos still fail."""
-        data = self.__dict__.get("data", {})
+        data = self.__dict__.get("_data", {})  # none while unpickling (a worker's copy)
         if name in data:
+            note(self, name)
             return data[name]
-        raise AttributeError(f"{self.kind} records have no field '{name}'")
+        raise AttributeError(f"{self.__dict__.get('kind', 'these')} records have no field "
+                             f"'{name}'")
 
     @property
     def source_language(self) -> str:
-        return self.data["source_language"]
+        return self["source_language"]
 
 
 @dataclass
@@ -200,12 +235,50 @@ def _load_records(project: Project, record_type: RecordType, references: list[Re
         paths_by_slug[slug] = display
         data = _validate_record(project, record_type, path, display, references, log)
         if data is not None:
-            records[slug] = Record(record_type.kind, slug, display, data)
+            records[slug] = _record(record_type.kind, slug, display, data)
     return records
+
+
+_Validated = tuple[bytes, dict[str, Any] | None, list[Reference], list[Problem]]
+_VALIDATED: dict[tuple[str, str, tuple[str, ...]], _Validated] = {}
 
 
 def _validate_record(project: Project, record_type: RecordType, path: Path, display: str,
                      references: list[Reference], log: ProblemLog) -> dict[str, Any] | None:
+    """A record file's fields, read and checked again only when its bytes change: a
+    preview rebuilds after every save, where one file changed and a thousand did not."""
+    try:
+        small = path.stat().st_size <= MAX_FILE_BYTES  # else read_nodes refuses it
+        digest = hashlib.sha256(path.read_bytes()).digest() if small else b""
+    except OSError:
+        digest = b""  # read_nodes reports it
+    key = (str(path), record_type.kind, project.languages)
+    cached = _VALIDATED.get(key)
+    if cached is None or cached[0] != digest or not digest:
+        file_log, file_references = ProblemLog(), []
+        data = _check_record(project, record_type, path, display, file_references, file_log)
+        cached = _VALIDATED[key] = (digest, data, file_references, list(file_log))
+    references.extend(cached[2])
+    for problem in cached[3]:
+        log.add(problem.file, problem.line, problem.field, problem.message)
+    return cached[1]
+
+
+_RECORDS: dict[tuple[str, str, str], Record] = {}
+
+
+def _record(kind: str, slug: str, display: str, data: dict[str, Any]) -> Record:
+    """The record of the last load when its file has not changed (the same validated
+    data): its fingerprints, computed once, serve every later build of a preview."""
+    key = (kind, slug, display)
+    found = _RECORDS.get(key)
+    if found is None or found.__dict__["_data"] is not data:
+        found = _RECORDS[key] = Record(kind, slug, display, data)
+    return found
+
+
+def _check_record(project: Project, record_type: RecordType, path: Path, display: str,
+                  references: list[Reference], log: ProblemLog) -> dict[str, Any] | None:
     node = _read_mapping(path, display, log)
     if node is None:
         return None

@@ -76,3 +76,10 @@ def open_compendium(root: Path) -> Compendium:
     compendium = Compendium(project, site, Renderer(site, localizers))
     _CACHE[project.root] = (state, compendium)
     return compendium
+
+
+def last_opened(root: Path) -> Compendium | None:
+    """The compendium last opened at `root`, without checking that its files are
+    unchanged: a preview shows its notices in the languages of its last good build."""
+    cached = _CACHE.get(root.resolve())
+    return cached[1] if cached else None

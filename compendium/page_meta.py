@@ -52,9 +52,16 @@ def first_paragraph(html: str) -> str:
     """The text of the first paragraph of an HTML fragment that says something about
     the page's subject (not its kind, nor a notice about its language)."""
     parser = _FirstParagraph()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except _ReadEnoughError:  # no need to read the rest of the page (a catalogue's is long)
+        pass
     return " ".join("".join(parser.text).split())
+
+
+class _ReadEnoughError(Exception):
+    """The first paragraph is read."""
 
 
 class _FirstParagraph(HTMLParser):
@@ -81,6 +88,8 @@ class _FirstParagraph(HTMLParser):
             self._done = bool("".join(self.text).strip())
             if not self._done:
                 self.text.clear()
+            elif not self._skipping:
+                raise _ReadEnoughError
 
     def handle_data(self, data: str) -> None:
         if self._depth and not self._skipping and not self._done:

@@ -60,11 +60,18 @@ def published(dataset: Dataset) -> Dataset:
     for kind, by_slug in dataset.records.items():
         schema = RECORD_TYPES[kind].schema
         records[kind] = {
-            slug: replace(record, data=_without(record.data, schema, hidden))
+            slug: _published(record, schema, hidden)
             for slug, record in by_slug.items()
             if (kind, slug) not in hidden
         }
     return Dataset(records=records, vocabularies=dataset.vocabularies)
+
+
+def _published(record: Record, schema: Field, hidden: set[tuple[str, str]]) -> Record:
+    """The record without its references to hidden records; the record itself when it
+    has none (so that a preview keeps its fingerprints from one build to the next)."""
+    data = _without(record.data, schema, hidden)
+    return record if data == record.data else replace(record, data=data)
 
 
 @dataclass
@@ -75,23 +82,23 @@ class Relations:
 
     @classmethod
     def of(cls, dataset: Dataset) -> Relations:
-        incoming: dict = defaultdict(lambda: defaultdict(list))
+        # Buckets are dicts used as ordered sets: a thousand practices naming one
+        # promoter must not cost a million comparisons.
+        incoming: dict = defaultdict(lambda: defaultdict(dict))
         for kind, by_slug in dataset.records.items():
             schema = RECORD_TYPES[kind].schema
             for record in by_slug.values():
                 for target, slug, path in iter_references(record.data, schema):
-                    bucket = incoming[(target, slug)][(kind, path)]
-                    if record not in bucket:
-                        bucket.append(record)
+                    incoming[(target, slug)][(kind, path)][record] = None
         return cls(incoming)
 
     def to(self, record: Record, kind: str, *paths: str) -> list[Record]:
         """Records of `kind` referring to `record` through any of the fields `paths`
         (through any field at all when none is given), each once."""
-        found: list[Record] = []
+        found: dict[Record, None] = {}
         for (source_kind, path), records in self._incoming.get(
             (record.kind, record.slug), {}
         ).items():
             if source_kind == kind and (not paths or path in paths):
-                found.extend(r for r in records if r not in found)
-        return found
+                found.update(records)
+        return list(found)

@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from jinja2.exceptions import TemplateSyntaxError
 from markupsafe import Markup
 
@@ -34,6 +35,23 @@ from compendium.site import SiteModel
 
 # Every id our templates write (record text cannot carry ids: the sanitiser drops them).
 _ID_RE = re.compile(r'\bid="([^"]+)"')
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates, kept by Jinja's key: template name and source checksum."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class RenderError(Exception):
@@ -67,6 +85,9 @@ class Renderer:
             # Templates are compiled once per Renderer; a changed template folder gets a
             # new Renderer (see loader.open_compendium), so no per-page stat() calls.
             auto_reload=False,
+            # A new Renderer comes with every change to the data (a preview makes one
+            # after each save): unchanged templates are not compiled again.
+            bytecode_cache=_COMPILED,
         )
 
     def render(self, spec: PageSpec, settings: BuildSettings) -> RenderedPage:
@@ -88,12 +109,17 @@ class Renderer:
         with self._reporting("pdf-link.html", pdf_url):
             return self.env.get_template("pdf-link.html").render(pdf_url=pdf_url, t=l10n.t)
 
+    def render_notice(self, template: str, reader: str, **context) -> str:
+        """A notice or page of the front end's own (a local preview's, say) in `reader`'s
+        language, from a template that reads only `t`, `l10n` and `context`."""
+        l10n = self.localizers[reader]
+        with self._reporting(template, reader):
+            return self.env.get_template(template).render(t=l10n.t, l10n=l10n, **context)
+
     def render_moved(self, reader: str, url: str) -> str:
         """A whole page left at a page's old address, sending readers to `url` (its new
         one, relative): no script, so it works from disk too."""
-        l10n = self.localizers[reader]
-        with self._reporting("moved.html", url):
-            return self.env.get_template("moved.html").render(url=url, lang=reader, t=l10n.t)
+        return self.render_notice("moved.html", reader, url=url, lang=reader)
 
     def render_not_found_languages(self, others: list) -> str:
         """The 404 page's other languages, each in a <template> (compendium.not_found)."""

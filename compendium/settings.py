@@ -33,6 +33,9 @@ class BuildSettings:
     feedback_url: str = ""  # where readers report a problem; "" for none
     site_names: Mapping[str, str] = field(default_factory=dict)  # the site's name per language
     build_date: dt.date | None = None  # the date printed on the PDF's cover
+    # A local preview of one language (`make serve SITE_LANG=es`): the other languages
+    # get no generated pages and no search index. None: every language (any real build).
+    only_language: str | None = None
 
     def site_name(self, lang: str, default: str = "") -> str:
         return self.site_names.get(lang, default)
@@ -68,3 +71,15 @@ def _address(value: Any, name: str) -> str:
         return text
     raise SettingsError(f"{name}: '{text}' is not a web or e-mail address (expected "
                         "e.g. https://github.com/<owner>/<repo>/issues or mailto:info@example.org)")
+
+
+def preview_language(value: Any, languages: tuple[str, ...],
+                     name: str = "SITE_LANG") -> str | None:
+    """The one language a local preview builds, if one is asked for; None for all."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if text not in languages:
+        raise SettingsError(f"{name}: '{text}' is not one of the site's languages "
+                            f"({', '.join(languages)}); e.g. make serve {name}={languages[-1]}")
+    return text

@@ -28,12 +28,29 @@ def relative_url(from_dest: str, to_dest: str, directory_urls: bool) -> str:
     With directory URLs `practices/x/index.html` is linked as `practices/x/`;
     without them (offline copies opened from disk) the link names the file.
     """
-    rel = posixpath.relpath(posixpath.dirname(to_dest) or ".",
-                            posixpath.dirname(from_dest) or ".")
+    rel = _relative_folder(posixpath.dirname(to_dest), posixpath.dirname(from_dest))
     name = posixpath.basename(to_dest)
     if directory_urls and name == "index.html":
         return "./" if rel == "." else f"{rel}/"
     return name if rel == "." else f"{rel}/{name}"
+
+
+def _relative_folder(target: str, start: str) -> str:
+    """posixpath.relpath(target or ".", start or "."), for the clean relative paths of
+    output files, without its calls to os.getcwd(): pages link pages tens of thousands
+    of times in a build."""
+    if not _clean(target) or not _clean(start):
+        return posixpath.relpath(target or ".", start or ".")
+    to, here = target.split("/") if target else [], start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def _clean(folder: str) -> bool:
+    return not folder or not (folder.startswith("/") or folder.endswith("/") or
+                              any(part in ("", ".", "..") for part in folder.split("/")))
 
 
 def handwritten_dest(prefix: str, name: str, directory_urls: bool) -> str:

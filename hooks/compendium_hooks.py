@@ -20,6 +20,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import compendium_reuse as reuse  # hooks/compendium_reuse.py: `mkdocs serve` only
 import compendium_theme as theme  # hooks/compendium_theme.py, a sibling (see there)
 from jinja2 import Environment
 from markupsafe import escape
@@ -43,12 +44,37 @@ class _State:
     """The glue's state during the build of one language."""
 
     build: compendium.LanguageBuild
+    config: MkDocsConfig  # the build's: static-i18n builds every language with it
     specs: dict[str, compendium.PageSpec] = field(default_factory=dict)  # by src_uri
     files: Files | None = None
     rendered: dict[str, compendium.RenderedPage] = field(default_factory=dict)
+    reused: reuse.LanguagePages | None = None  # `mkdocs serve` only
 
 
 _state: _State | None = None
+_serving = False  # `mkdocs serve` (see on_startup)
+_reuse: reuse.PageReuse | None = None  # pages kept from one preview build to the next
+_jobs: compendium.Jobs | None = None  # the search indexes' worker process
+
+
+@event_priority(0)  # nothing depends on the order here
+def on_startup(command: str, dirty: bool) -> None:
+    """A preview (`mkdocs serve`) may build one language only (compendium_preview.py),
+    and reuses the pages that a change leaves as they were (compendium_reuse.py)."""
+    global _serving, _reuse, _jobs
+    _serving = command == "serve"
+    if _serving and _reuse is None:
+        _reuse = reuse.PageReuse()
+        reuse.quiet_links_to(_reuse)
+    if _jobs is None:
+        _jobs = compendium.Jobs()
+
+
+@event_priority(0)  # nothing depends on the order here
+def on_shutdown() -> None:
+    """The search indexes' worker process ends with MkDocs."""
+    if _jobs is not None:
+        _jobs.close()
 
 
 @event_priority(-110)  # after static-i18n's on_config (-100) has switched the language
@@ -56,20 +82,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Open (or reuse) the validated compendium and start this language's build."""
     global _state
     root = Path(config.config_file_path).parent
-    try:
-        opened = compendium.open_compendium(root)
+    try:  # once per build: every language is built from the same data
+        opened = (_state.build.compendium if _state is not None and _state.config is config
+                  else compendium.open_compendium(root))
     except compendium.DataError as error:
         for line in error.log.lines():
             log.error(line)
         raise Abort(f"{error}; nothing was built and the previous site is untouched. "
                     "Fix the lines above (or run `compendium validate`).") from None
     lang = theme.language(config)
-    theme.check_languages(config, opened, lang)
+    only = theme.preview_language(config, _serving)
+    theme.check_languages(config, opened, lang, only)
     try:
-        settings = theme.build_settings(config)
+        settings = theme.build_settings(config, only)
     except compendium.SettingsError as error:
         raise Abort(str(error)) from None
-    _state = _State(compendium.LanguageBuild(opened, lang, settings))
+    fragments = _reuse.fragments if _reuse is not None else None
+    _state = _State(compendium.LanguageBuild(opened, lang, settings, fragments, _jobs), config)
+    if _serving and lang == theme.built_languages(config)[0]:  # a preview's rebuild begins
+        _state.build.start_files(theme.built_languages(config))
+    if _reuse is not None:
+        _state.reused = _reuse.start(config, _state.build)
     return config
 
 
@@ -85,7 +118,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in pages:
         if files.get_file_from_path(spec.src_uri) is not None:
             raise Abort(f"docs/{spec.src_uri} clashes with a generated page; remove or rename it")
-        files.append(theme.generated_file(spec, state.build, config))
+        file = theme.generated_file(spec, state.build, config)
+        if _reuse is not None and state.reused is not None:
+            try:
+                rendered = _reuse.add(spec, file, state.build, state.reused, files, config)
+            except compendium.RenderError as error:
+                raise Abort(str(error)) from None
+            if rendered is not None:
+                state.rendered[spec.src_uri] = rendered
+        files.append(file)
         state.specs[spec.src_uri] = spec
     theme.serve_material_script_locally(files, config)
     theme.serve_own_scripts_minified(files, config)
@@ -107,7 +148,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if spec is None:
         return markdown
     try:
-        rendered = state.build.render(spec)
+        rendered = state.rendered.get(page.file.src_uri) or state.build.render(spec)
     except compendium.RenderError as error:
         raise Abort(str(error)) from None
     state.rendered[page.file.src_uri] = rendered
@@ -156,13 +197,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """Context of the pages that are not documentation pages: 404 and sitemap."""
     state = _current()
-    context.update(theme.site_wide_context(template_name, context, state.build, state.files))
+    pages = list(state.files.documentation_pages()) if state.files else []
+    pages += state.reused.reused if state.reused else []
+    context.update(theme.site_wide_context(template_name, context, state.build, pages))
     return context
 
 
 @event_priority(0)  # before static-i18n's (-100), which only forwards to a PDF plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _finish(drop_toggle_autocomplete(output), page.file.dest_uri)
+    state = _current()
+    html = _finish(drop_toggle_autocomplete(output), page.file.dest_uri)
+    if _reuse is not None and state.reused is not None:
+        _reuse.written(state.reused, page.file.src_uri, page.file.dest_uri, html)
+    return html
 
 
 def _finish(output: str, dest: str) -> str:
@@ -194,7 +241,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(10)  # before static-i18n (-100) starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's files that are not pages (search index, open data, PDF)."""
-    _current().build.write_files(Path(config.site_dir))
+    last = theme.language(config) == theme.built_languages(config)[-1]
+    build = _current().build
+    write = build.write_files(Path(config.site_dir), last=last,
+                              later=_serving and theme.LATER.preview)
+    if write is not None:  # a preview writes them once the pages are served
+        theme.LATER.folders, theme.LATER.write = build.later_folders(), write
 
 
 def _current() -> _State:

@@ -10,6 +10,9 @@ it loads a hook).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -35,17 +38,61 @@ def language(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
-def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: str) -> None:
-    """mkdocs.yml and compendium.yml must agree on the languages of the site."""
+def check_languages(config: MkDocsConfig, opened: compendium.Compendium, lang: str,
+                    only: str | None = None) -> None:
+    """mkdocs.yml and compendium.yml must agree on the languages of the site (a preview
+    of one language builds that one and the default one)."""
     expected = list(opened.languages)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         built = [language.locale for language in i18n.config.languages if language.build]
+        if only is not None:
+            built = [language.locale for language in i18n.config.languages]
         if built != expected:
             raise Abort(f"mkdocs.yml builds the languages {built} but compendium.yml lists "
                         f"{expected}; list the same languages, in the same order, in both")
     if lang not in expected:
         raise Abort(f"theme.language '{lang}' is not one of compendium.yml's languages {expected}")
+
+
+def default_language(config: MkDocsConfig) -> str:
+    """The language static-i18n builds first, at the site's root."""
+    i18n = config.plugins.get("i18n")
+    defaults = [language.locale for language in (i18n.config.languages if i18n else [])
+                if language.default]
+    return defaults[0] if defaults else language(config)
+
+
+def built_languages(config: MkDocsConfig) -> list[str]:
+    """The languages static-i18n builds, in its order: the default one first."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [language(config)]
+    default = default_language(config)
+    return [default] + [lang.locale for lang in i18n.config.languages
+                        if lang.build and lang.locale != default]
+
+
+def preview_language(config: MkDocsConfig, serving: bool) -> str | None:
+    """The one language `make serve SITE_LANG=xx` previews (mkdocs.yml's
+    extra.preview_language); None for every language, and always in a real build."""
+    if not serving:
+        return None
+    i18n = config.plugins.get("i18n")
+    locales = tuple(language.locale for language in (i18n.config.languages if i18n else []))
+    try:
+        return compendium.preview_language((config.extra or {}).get("preview_language"),
+                                           locales)
+    except compendium.SettingsError as error:
+        raise Abort(str(error)) from None
+
+
+def build_only(config: MkDocsConfig, lang: str) -> None:
+    """static-i18n builds `lang` and the default language (always built, first)."""
+    i18n = config.plugins.get("i18n")
+    default = default_language(config)
+    for language_config in i18n.config.languages if i18n else []:
+        language_config.build = language_config.locale in (lang, default)
 
 
 def check_navigation(config: MkDocsConfig, pages: list[compendium.PageSpec]) -> None:
@@ -72,13 +119,15 @@ def _nav_paths(entries) -> list[str]:
     return paths
 
 
-def build_settings(config: MkDocsConfig) -> compendium.BuildSettings:
+def build_settings(config: MkDocsConfig, only: str | None = None
+                   ) -> compendium.BuildSettings:
     """The build's settings from mkdocs.yml (raises compendium.SettingsError)."""
     return compendium.BuildSettings(
         directory_urls=config.use_directory_urls,
         site_url=config.site_url or "",
         site_names=_site_names(config),
         build_date=get_build_datetime().date(),
+        only_language=only,
         **compendium.extra_settings(config.extra or {}),
     )
 
@@ -245,13 +294,40 @@ def site_names(build: compendium.LanguageBuild) -> dict[str, str]:
     return {"name": build.site_name, "short_name": build.short_site_name}
 
 
+class _QuietSkippedTemplates(logging.Filter):
+    """404.html and sitemap.xml are written once, by the default language's build (the
+    others' give an empty output, see compendium_hooks.on_post_template), and MkDocs
+    logs "Template skipped" for each empty one: nothing to act on. (Taking them out of
+    the theme's static templates instead would copy sitemap.xml raw.)"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (record.levelno == logging.INFO and message.startswith("Template skipped")
+                    and any(f"'{name}'" in message for name in SITE_WIDE_TEMPLATES))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietSkippedTemplates())
+
+
+class _QuietOverrides(logging.Filter):
+    """static-i18n logs every site_name and site_description it sets for a language, in
+    every build: nothing to act on. Its other messages pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.INFO and "config '" in record.getMessage()
+                    and "Overriding '" in record.getMessage())
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_QuietOverrides())
+
+
 def site_wide_name(template_name: str) -> str | None:
     """The core's name of a template that makes one file for every language."""
     return SITE_WIDE_TEMPLATES.get(template_name)
 
 
 def site_wide_context(template_name: str, context: dict, build: compendium.LanguageBuild,
-                      files: Files | None) -> dict:
+                      pages: list[File]) -> dict:
     """The 404 page's texts in every language and the sitemap's entries, in the build
     that writes them."""
     name = site_wide_name(template_name)
@@ -261,10 +337,14 @@ def site_wide_context(template_name: str, context: dict, build: compendium.Langu
         root = context["base_url"]
         sections = build.not_found(root)
         own = next(section for section in sections if section["lang"] == build.lang)
+        # The language menu leads to each language's home page: without links of its
+        # own it would show static-i18n's, as the last page rendered left them.
+        homes = {lang: root.rstrip("/") + "/" + build.site.prefix(lang)
+                 for lang in build.compendium.project.languages}
         return {"cmp_not_found": sections, "cmp_search": own["search"],
                 "cmp_footer": build.root_footer(root), "cmp_site": site_names(build),
-                "cmp_meta": build.not_found_meta()}
-    pages = sorted(files.documentation_pages(), key=lambda f: f.dest_uri) if files else []
+                "cmp_meta": build.not_found_meta(), "cmp_language_links": homes}
+    pages = sorted(pages, key=lambda f: f.dest_uri)  # every page of the language
     return {"cmp_sitemap": build.sitemap(_urls(file) for file in pages)}
 
 
@@ -282,3 +362,24 @@ def collect_not_found(config: MkDocsConfig, build: compendium.LanguageBuild,
     pages = _not_found_pages.setdefault(config.site_dir, {})
     pages[build.lang] = compendium.NotFoundPage(*split_page(output))
     return pages
+
+
+# -- `mkdocs serve`: files written once the pages are served -----------------------
+@dataclass
+class LaterFiles:
+    """What a preview's build leaves to be written once its pages are served: the files
+    the worker makes (search indexes, open data), which a save seldom changes and which
+    would hold back the page that shows the change. compendium_hooks hands them over,
+    compendium_preview writes them; the one state shared by the two hook modules."""
+
+    preview: bool = False  # a preview is serving (compendium_preview.on_serve)
+    folders: list[str] = field(default_factory=list)  # relative to the site
+    write: Callable[[Path], None] | None = None  # writes them into the published site
+
+    def take(self) -> tuple[list[str], Callable[[Path], None] | None]:
+        folders, write = self.folders, self.write
+        self.folders, self.write = [], None
+        return folders, write
+
+
+LATER = LaterFiles()

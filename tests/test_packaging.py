@@ -60,3 +60,23 @@ def test_pip_install_without_extras_builds_the_site(tmp_path, version):
     build = _run(str(bin_dir / "mkdocs"), "build", "--strict", cwd=project)
     assert build.returncode == 0, build.stderr[-2000:]
     assert (project / "site" / "en" / "practices" / "bridges" / "index.html").is_file()
+
+
+def test_make_install_prints_no_banner_from_the_build_backend(tmp_path):
+    """A new contributor's first `make serve` installs the project: nothing it prints
+    may be a warning or deprecation banner from our own packaging (pyproject.toml)."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("Makefile", "pyproject.toml", "constraints.txt", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    shutil.copytree(REPO / "compendium", source / "compendium",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PIP_NO_DEPS": "1"}  # only the project itself: dependencies do not
+    env.pop("PYTHONWARNINGS", None)  # matter here, and warnings must show if there are any
+    result = subprocess.run(["make", "--no-print-directory", "install",
+                             f"VENV={tmp_path / 'venv'}"], cwd=source, env=env,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    output = result.stdout + result.stderr
+    for banner in ("BuildBackendWarning", "Deprecat", "!!", "SetuptoolsWarning"):
+        assert banner not in output, output

@@ -72,6 +72,9 @@ class PageType:
     template: ClassVar[str]  # under the templates folder (overrides/compendium/)
     title_key: ClassVar[str | None] = None  # interface string of the page's <h1>
     in_nav: ClassVar[bool] = False  # listed in the navigation (mkdocs.yml: <folder>/index.md)
+    # A preview may reuse a page while the records it read are unchanged
+    # (compendium.fragments); False for a page that reads anything else.
+    reusable: ClassVar[bool] = True
     view: ClassVar[type[PageView]]
 
     def dest(self, prefix: str, *key: Any) -> str:
@@ -199,8 +202,9 @@ class PageView:
     def text(self, record: Record, path: str) -> Localized | None:
         """A translatable field (dotted path, e.g. `territory.notes`) for this reader."""
         check_path(record.kind, path, "view.text")
-        value: Any = record.data
-        for part in path.split("."):
+        first, *rest = path.split(".")
+        value: Any = record.get(first)  # one field read, not the whole record
+        for part in rest:
             value = value.get(part) if isinstance(value, dict) else None
         loc = localize(value, self.lang, record.source_language)
         if loc and not loc.fallback and record_state(record, path, self.lang) == "outdated":

@@ -98,6 +98,9 @@ class RecordView(PageView):
         for name in ("summary", "description"):
             loc = self.text(record, name) if name in fields else None
             if loc:
+                plain = self.plain_paragraphs(loc.text)  # no Markdown to render: as it would
+                if plain is not None:  # come out of it, <p> by <p>
+                    return " ".join(plain[0].split()) or None
                 return first_paragraph(str(self.markdown(loc.text))) or None
         return None
 

@@ -68,6 +68,7 @@ class TranslationsPage(PageType):
     folder = "translations"
     template = "translations.html"
     title_key = "translations.title"
+    reusable = False  # it reads the hand-written pages as well as the records
     view = TranslationsView
 
 

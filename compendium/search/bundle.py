@@ -25,6 +25,7 @@ import hashlib
 import json
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -82,13 +83,23 @@ class LanguageSearch:
         ref = ref_of(len(self.refs) + len(self.pages))
         self.pages.append(page_document(ref, self.url(dest_uri), title, content_html))
 
-    def documents(self) -> list[SearchDocument]:
+    # Remembers each record's document for the next build while the fields it read are
+    # unchanged (a preview's compendium.FragmentCache.value); None makes them all.
+    remember: Callable[[tuple, Callable[[], SearchDocument]], SearchDocument] | None = None
+
+    @cached_property
+    def record_documents(self) -> list[SearchDocument]:
         text = RecordText(self.site, self.l10n, self.markdown)
-        records = [
-            text.document(record, ref, self.url(self.site.dest("record", self.lang, record)))
-            for record, ref in self.refs.items()
-        ]
-        return records + self.pages
+        documents = []
+        for record, ref in self.refs.items():
+            url = self.url(self.site.dest("record", self.lang, record))
+            make = lambda record=record, ref=ref, url=url: text.document(record, ref, url)  # noqa: E731
+            documents.append(self.remember(("search", self.lang, record.kind, record.slug,
+                                            ref, url), make) if self.remember else make())
+        return documents
+
+    def documents(self) -> list[SearchDocument]:
+        return self.record_documents + self.pages
 
     def interface(self) -> dict:
         """What the scripts show: type names, strings, and the other languages' searches."""
@@ -107,17 +118,28 @@ class LanguageSearch:
         }
         return {"labels": kinds, "strings": strings, "languages": languages}
 
+    def job(self) -> tuple[Callable[..., dict[str, str]], tuple]:
+        """The output files as a function and its arguments, all picklable, so that
+        another process may make them (compendium.jobs)."""
+        return language_files, (self.documents(), self.lang, self.interface(), self.cards())
+
     def files(self) -> dict[str, str]:
         """Output files, by path under the language's folder."""
-        return {f"{FOLDER}/{name}": text
-                for name, text in bundle(self.documents(), self.lang, self.interface(),
-                                         self.cards()).items()}
+        make, args = self.job()
+        return make(*args)
 
     def cards(self) -> dict[str, dict]:
         """The card of every record (compendium.cards), by ref: the search page shows
         results as the lists of the site do (issue 14)."""
         maker = self.site.cards(self.l10n, self.markdown)
         return {ref: maker.data(record) for record, ref in self.refs.items()}
+
+
+def language_files(documents: list[SearchDocument], lang: str, interface: dict | None = None,
+                   cards: dict[str, dict] | None = None) -> dict[str, str]:
+    """A language's output files, by path under its folder."""
+    return {f"{FOLDER}/{name}": text
+            for name, text in bundle(documents, lang, interface, cards).items()}
 
 
 def bundle(documents: list[SearchDocument], lang: str, interface: dict | None = None,

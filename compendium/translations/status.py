@@ -13,6 +13,7 @@ the hash of the original's body.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,13 +97,14 @@ def translatable_fields(schema: Field, path: str = "") -> set[str]:
 
 def record_state(record: Record, path: str, lang: str) -> str:
     """'source', 'missing', 'outdated' or 'current' for one field of a record in `lang`."""
-    texts = _texts_at(record.data, path) or {}
+    field = path.split(".", 1)[0].split("[", 1)[0]
+    texts = _texts_at({field: record.get(field)}, path) or {}  # that field's read only
     source = record.source_language
     if lang == source:
         return "source"
     if not texts.get(lang):
         return "missing"
-    mark = (record.data.get(MARKS) or {}).get(f"{path}.{lang}")
+    mark = (record.get(MARKS) or {}).get(f"{path}.{lang}")
     return "current" if mark == source_hash(texts.get(source) or "") else "outdated"
 
 
@@ -112,7 +114,7 @@ def translation_status(project: Project, dataset: Dataset) -> Status:
         for record in sorted(dataset.all(kind), key=lambda r: r.path):
             if kind == "person" and not record.data.get("publish"):
                 continue  # never shown: nothing to translate
-            _record_gaps(project, record, status)
+            _record_gaps_kept(project, record, status)
     _vocabulary_gaps(project, dataset, status)
     _page_gaps(project, status)
     _interface_gaps(project, status)
@@ -132,6 +134,28 @@ def _interface_gaps(project: Project, status: Status) -> None:
             if key not in catalogues.get(lang, {}):
                 status.gaps.append(Gap(lang, "missing", file, 0, key, project.default_language,
                                        "interface", key))
+
+
+_KEPT: dict[tuple, tuple[str, dict[str, int], list[Gap]]] = {}
+
+
+def _record_gaps_kept(project: Project, record: Record, status: Status) -> None:
+    """`_record_gaps`, counted again only when the record's file changed: a preview
+    shows the status page after every save, where one record changed."""
+    key = (project.root, project.languages, record.kind, record.path)
+    try:
+        content = record.fingerprint + hashlib.sha256(
+            (project.root / record.path).read_bytes()).hexdigest()  # lines of the gaps
+    except OSError:
+        content = ""
+    kept = _KEPT.get(key)
+    if kept is None or kept[0] != content or not content:
+        alone = Status(status.languages, totals={lang: 0 for lang in status.languages})
+        _record_gaps(project, record, alone)
+        kept = _KEPT[key] = (content, alone.totals, alone.gaps)
+    for lang, count in kept[1].items():
+        status.totals[lang] = status.totals.get(lang, 0) + count
+    status.gaps.extend(kept[2])
 
 
 def _record_gaps(project: Project, record: Record, status: Status) -> None:
