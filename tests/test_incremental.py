@@ -32,6 +32,9 @@ STEPS = [
     [],  # the first build
     [  # text only: one practice in one language, and a promoter's name shown elsewhere
         ["replace", BRIDGES, "El proyecto ofrece:", "El proyecto propone:"],
+        # its summary: on its card in lists and on other practices' pages (related)
+        ["replace", BRIDGES, "en: Job guidance for third-country nationals.",
+         "en: Job advice for third-country nationals."],
         ["replace", "data/organisations/city-hall.yml", "en: Test City Council",
          "en: Test Town Council"],
     ],
