@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import nh3
+from markupsafe import Markup
 
 from compendium import reads
 from compendium.dataset import Record
@@ -83,6 +85,7 @@ class CardMaker:
         self.lang = l10n.lang
         self._markdown = markdown
         self._cards: dict[tuple[str, str], tuple[Card, tuple]] = {}
+        self._drawn: dict[tuple, tuple[Markup, tuple]] = {}
 
     def card(self, record: Record) -> Card:
         """`record`'s card. A card kept from an earlier page notes again what making it
@@ -100,6 +103,20 @@ class CardMaker:
         facts = getattr(self, f"_{record.kind}_facts", lambda _record: [])(record)
         return Card(record, self.site.title(record, self.lang), self.summary(record),
                     tuple(fact for fact in facts if fact is not None))
+
+    def drawn(self, key: tuple, draw: Callable[[], str]) -> Markup:
+        """A card as the template `draw`s it, drawn once per `key` (the record, its
+        address from the page and how the list shows it): a practice's card is on the
+        finder, on each of its facet pages, in the map's lists and its promoters' pages,
+        and the same at the same depth of the site. Kept with what drawing it read, noted
+        again for each page that shows it (compendium.reads)."""
+        if key not in self._drawn:
+            with reads.reading() as read:
+                html = Markup(draw())
+            self._drawn[key] = (html, tuple(read))
+        html, read = self._drawn[key]
+        reads.note_all(read)
+        return html
 
     def data(self, record: Record) -> dict[str, Any]:
         """A record's card as plain data for a script (the search page draws it):

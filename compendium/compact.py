@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]+")
-_BLANK_LINES = re.compile(r"\n{2,}")
+# A line break and the indentation and blank lines after it: one pass, one line break.
+_BREAK_AND_INDENT = re.compile(r"\n[ \t\n]*")
 
 
 def compact_html(html: str) -> str:
@@ -24,7 +24,7 @@ def compact_html(html: str) -> str:
     # split() with two groups yields [text, whole element, tag name, text, ...]
     out = []
     for index in range(0, len(parts), 3):
-        out.append(_BLANK_LINES.sub("\n", _INDENT.sub("\n", parts[index])))
+        out.append(_BREAK_AND_INDENT.sub("\n", parts[index]))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)

@@ -9,6 +9,7 @@ right in every language without translators having to type them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -219,6 +220,7 @@ class Localizer:
         return format_currency(amount, currency, locale=self._locale)
 
     @staticmethod
+    @functools.lru_cache(maxsize=1 << 16)  # lists are sorted by title again on many pages
     def sort_key(text: str) -> str:
         """Accent- and case-insensitive order, good enough for names in it/en/es."""
         decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -60,7 +60,8 @@ def test_a_title_changes_every_page_that_shows_it(project):
     assert pages == _fresh(project)
     assert {"en/practices/bridges/index.html", "en/practices/index.html",
             "en/organisations/city-hall/index.html"} <= rendered
-    assert "en/practices/women-first/index.html" not in rendered
+    assert "en/practices/women-first/index.html" in rendered  # Bridges is related to it
+    assert "en/practices/theme/housing/index.html" not in rendered  # Bridges is not there
 
 
 def test_a_new_reference_changes_the_pages_derived_from_links(project):

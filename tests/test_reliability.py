@@ -191,24 +191,12 @@ def test_translations_command_skips_editor_backups_and_dangling_links(make_proje
 @pytest.mark.slow
 def test_serve_keeps_rebuilding_while_an_editor_holds_its_lock_link(make_project):
     """Emacs makes `.#bridges.yml` (a link to nowhere) as soon as the file is modified."""
-    import os
-    import signal
-
-    from tests.test_serve import _free_port, _wait_for
+    from tests.preview import make_serve
 
     root = make_project()
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-         "--watch", "data"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        url = f"http://127.0.0.1:{port}/en/practices/bridges/"
-        _wait_for(url, "Bridges to work")
+    with make_serve(root) as running:
+        running.wait_for("/en/practices/bridges/", "Bridges to work")
         _junk(root)
         record = root / "data" / "practices" / "bridges.yml"
         record.write_text(record.read_text().replace("Bridges to work", "Bridges to jobs"))
-        _wait_for(url, "Bridges to jobs")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        running.wait_for("/en/practices/bridges/", "Bridges to jobs")

@@ -252,6 +252,13 @@ class PageView:
         """What a list shows of a record: summary and facts (compendium.cards)."""
         return self.site.cards(self.l10n, self._markdown).card(record)
 
+    def drawn_card(self, record: Record, url: str, *variant: Any, caller: Any) -> Markup:
+        """The card the `{% call %}` block draws for `record` at `url` (relative to this
+        page) in a list `variant` (roles, attributes, class), drawn once per language:
+        the finder and facet pages draw thousands (compendium.cards.CardMaker.drawn)."""
+        key = (record.kind, record.slug, url, *(_hashable(value) for value in variant))
+        return self.site.cards(self.l10n, self._markdown).drawn(key, caller)
+
     # -- records -----------------------------------------------------------
     def record(self, kind: str, slug: str) -> Record | None:
         check_kind(kind, "view.record")
@@ -324,3 +331,12 @@ def _walk(spec: Field, path: str) -> Iterator[tuple[str, Field]]:
     elif isinstance(spec, Object):
         for name, sub in spec.fields.items():
             yield from _walk(sub, f"{path}.{name}" if path else name)
+
+
+def _hashable(value: Any) -> Any:
+    """`value` as a key: lists as tuples, mappings as sorted pairs."""
+    if isinstance(value, dict):
+        return tuple(sorted((key, _hashable(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    return value
