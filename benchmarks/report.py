@@ -17,6 +17,7 @@ import search_bench  # next to this file
 ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
 BUILD_TARGET = 1.25  # ours / MkDocs + Material + static-i18n + its search, at N = 1000
 EDIT_TARGET_S = 3.0  # one-field edit visible in a one-language preview
+PAGE_TARGET = 20_000  # bytes of a practice page's HTML, at any N (tests/test_site_build.py)
 LINEAR_SLACK = 1.2  # growth over 10x N may exceed 10x by this factor (fixed costs, noise)
 
 
@@ -82,6 +83,12 @@ class Report:
         lines += ["", f"**Build-time target** (N = {last['n']}, ours <= {BUILD_TARGET}x "
                   f"i18n-search, same run): {_verdict(ratio <= BUILD_TARGET)} "
                   f"({ratio:.2f}x).", ""]
+        pages = [row for row in self.rows if row["n"]] + [
+            row for pair in self.scale for row in pair]
+        largest = max((row["ours_bytes"] for row in pages), default=0)
+        lines += [f"**Page-size target** (a practice page's HTML <= {PAGE_TARGET:,} bytes at "
+                  f"every N, this table's and the scale run's): "
+                  f"{_verdict(largest <= PAGE_TARGET)} (largest {largest:,.0f}).", ""]
         return lines
 
     def _edit_loop(self) -> list[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import nh3
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from compendium.site import SiteModel
 
 SUMMARY_CHARS = 200  # about two lines of a card on a wide screen
+BRIEF_CHARS = 110  # about one line: the related practices under a practice
 # Where each kind's summary comes from, first found first.
 SUMMARY_FIELDS = {
     "practice": ("summary", "description"),
@@ -70,6 +71,14 @@ def opening(text: str, limit: int = SUMMARY_CHARS) -> str:
         return text[:ends[-1]]
     cut = text.rfind(" ", 0, limit)
     return text[:cut if cut > 0 else limit].rstrip(" ,;:–-") + "…"
+
+
+def brief(summary: Localized | None) -> Localized | None:
+    """A card's summary cut to about one line, where a page shows several cards below
+    its own text (a practice's related ones): enough to tell them apart."""
+    if summary is None:
+        return None
+    return replace(summary, text=opening(summary.text, BRIEF_CHARS))
 
 
 class CardMaker:

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from babel import Locale
 from babel.core import get_global
 
-DESCRIPTION_LIMIT = 200  # characters: search engines show about this much
+DESCRIPTION_LIMIT = 160  # characters: about what search engines show of it (and lighter pages)
 SEPARATOR = " – "  # between a page's title and the site's name
 IMAGE = "assets/compendium/social.png"
 IMAGE_SIZE = (1200, 630)  # the size link previews expect (1.91:1)

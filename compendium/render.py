@@ -89,6 +89,9 @@ class Renderer:
             # after each save): unchanged templates are not compiled again.
             bytecode_cache=_COMPILED,
         )
+        # `tojson` (structured data, scripts' data) without the spaces of json.dumps'
+        # default separators: machines read it, and every record page carries some.
+        self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
 
     def render(self, spec: PageSpec, settings: BuildSettings) -> RenderedPage:
         """The page's content; raises RenderError when its template fails."""

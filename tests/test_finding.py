@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from compendium.cards import opening
+from compendium.cards import BRIEF_CHARS, SUMMARY_CHARS, brief, opening
+from compendium.l10n import Localized
 from compendium.l10n import load_catalogues
 from compendium.project import Project
 from compendium.safe_markdown import SafeMarkdown
@@ -137,6 +138,22 @@ def test_related_practices_share_most_first_and_say_what(built_site, lang):
     assert shared == f"{t(lang, 'finding.shared')} {theme}, {country}"
     alone = page(built_site, lang, "practices/no-country/")
     assert not alone.select("#related")  # it shares nothing: no empty section
+    for li in related:  # a summary in about one line, the card's own opening
+        summary = li.select_one(".cmp-card__summary")
+        assert summary is None or len(text(summary)) <= BRIEF_CHARS + 1
+
+
+def test_a_brief_summary_is_the_cards_own_cut_to_one_line_in_the_same_language():
+    long = Localized(("Word " * 60).strip() + ".", "it", True)
+    short = brief(long)
+    assert len(short.text) <= BRIEF_CHARS + 1 and short.text.endswith("…")
+    assert (short.lang, short.fallback) == ("it", True)
+    assert long.text.startswith(short.text[:-1])
+    sentences = Localized("A short one. Then another sentence that goes on. " * 3, "en", False)
+    cut = brief(sentences).text
+    assert cut.endswith("one.") and sentences.text.startswith(cut)  # whole sentences
+    assert len(cut) <= BRIEF_CHARS + 1
+    assert brief(None) is None and BRIEF_CHARS < SUMMARY_CHARS
 
 
 def test_the_printed_compendium_has_no_breadcrumb_or_related_practices(built_site):

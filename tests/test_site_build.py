@@ -277,7 +277,7 @@ def test_generated_record_pages_stay_small(built_site, lang):
     other records: bounded whatever their number (its head's link-preview tags, its
     structured data and its citation included)."""
     size = (built_site / PREFIX[lang] / "practices/bridges/index.html").stat().st_size
-    assert size <= 24_000
+    assert size <= 20_000  # the budget of benchmarks/results.md (synthetic practices)
 
 
 def test_generated_pages_land_exactly_where_expected(built_site):

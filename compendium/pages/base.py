@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from markupsafe import Markup
 
 from compendium import phones
-from compendium.cards import Card
+from compendium.cards import Card, brief
 from compendium.dataset import Record
 from compendium.facets import FACETS_BY_KEY
 from compendium.fields import Field, ListOf, Object, Ref
@@ -251,6 +251,11 @@ class PageView:
     def card(self, record: Record) -> Card:
         """What a list shows of a record: summary and facts (compendium.cards)."""
         return self.site.cards(self.l10n, self._markdown).card(record)
+
+    @staticmethod
+    def brief(summary: Localized | None) -> Localized | None:
+        """A card's summary in about one line (compendium.cards.brief)."""
+        return brief(summary)
 
     def drawn_card(self, record: Record, url: str, *variant: Any, caller: Any) -> Markup:
         """The card the `{% call %}` block draws for `record` at `url` (relative to this
