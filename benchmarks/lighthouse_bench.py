@@ -20,7 +20,6 @@ import functools
 import gzip
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import map_size  # next to this file
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,19 +105,7 @@ def serve(folder: Path):
 
 def build_site() -> Path:
     """The repository's site, built strictly in a copy (the repository stays untouched)."""
-    shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
-    for name in ("compendium.yml", "mkdocs.yml"):
-        shutil.copy2(REPO / name, WORK / name)
-    for name in ("hooks", "locales", "overrides", "docs", "data"):
-        shutil.copytree(REPO / name, WORK / name)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-                            cwd=WORK, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
-    return WORK / "site"
+    return map_size.build(WORK)
 
 
 def pages(site: Path, lang: str, prefix: str) -> dict[str, str]:

@@ -22,19 +22,22 @@ PREFIXES = {"it": "", "en": "en/", "es": "es/"}
 START, END = "<!-- map-size -->", "<!-- /map-size -->"
 
 
-def build() -> Path:
-    shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
+def build(work: Path = WORK) -> Path:
+    """The repository's site, built strictly in a copy under `work` (the repository stays
+    untouched); lighthouse_bench.py builds its site here too."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     for name in ("compendium.yml", "mkdocs.yml"):
-        shutil.copy2(REPO / name, WORK / name)
+        shutil.copy2(REPO / name, work / name)
     for name in ("hooks", "locales", "overrides", "docs", "data"):
-        shutil.copytree(REPO / name, WORK / name)
+        shutil.copytree(REPO / name, work / name)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=WORK,
-                            env=env, capture_output=True, text=True)
+    env.pop("SITE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+                            cwd=work, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
-    return WORK / "site"
+    return work / "site"
 
 
 def measure(site: Path) -> list[dict]:

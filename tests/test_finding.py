@@ -10,8 +10,7 @@ import json
 import pytest
 
 from compendium.cards import BRIEF_CHARS, SUMMARY_CHARS, brief, opening
-from compendium.l10n import Localized
-from compendium.l10n import load_catalogues
+from compendium.l10n import Localized, load_catalogues
 from compendium.project import Project
 from compendium.safe_markdown import SafeMarkdown
 from tests.conftest import REPO
