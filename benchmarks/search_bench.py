@@ -201,9 +201,10 @@ def measure_ours(site: Path) -> dict:
             "second_ms": statistics.median(r["second_ms"] for r in runs)}
 
 
-KEPT = (  # sections other scripts write: benchmarks/search_eval.py, lighthouse_bench.py
+KEPT = (  # sections other scripts write: search_eval.py, lighthouse_bench.py, map_size.py
     ("<!-- search-eval: begin", "<!-- search-eval: end -->"),
     ("<!-- lighthouse -->", "<!-- /lighthouse -->"),
+    ("<!-- map-size -->", "<!-- /map-size -->"),
 )
 
 

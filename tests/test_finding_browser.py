@@ -10,6 +10,7 @@ import pytest
 
 from compendium.l10n import load_catalogues
 from compendium.project import Project
+from compendium.schemas import RECORD_TYPES
 from tests.browser import PageWatch, serve, wait_until
 from tests.conftest import REPO
 from tests.helpers import LANGUAGES, PREFIX
@@ -293,6 +294,33 @@ def test_from_the_finder_a_practice_page_leads_back_to_the_same_results(
     page.goto(f"{fixture_base}/{PREFIX[lang]}practices/bridges/")
     assert back.is_hidden()
     assert page.locator("nav.cmp-breadcrumb ol > li").count() == 3
+    assert watch.problems == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_practice_page_shows_its_breadcrumb_and_related_practices_that_lead_on(
+        fixture_base, browser, lang):
+    page = browser.new_page()
+    watch = PageWatch(page, fixture_base)
+    page.goto(f"{fixture_base}/{PREFIX[lang]}practices/women-first/")
+    crumbs = page.locator("nav.cmp-breadcrumb ol > li")
+    title = page.locator("article h1").inner_text()
+    heading = RECORD_TYPES["practice"].heading
+    assert crumbs.all_inner_texts() == [t(lang, "site.home"), t(lang, heading), title]
+    assert crumbs.nth(2).locator("[aria-current=page]").count() == 1
+    related = page.locator("section.cmp-related")
+    assert related.locator("h2").inner_text() == t(lang, "finding.related")
+    cards = related.locator(".cmp-card")
+    assert cards.count() >= 1 and cards.first.is_visible()
+    assert cards.first.locator(".cmp-card__shared").inner_text().startswith(
+        t(lang, "finding.shared"))
+    cards.first.locator(".cmp-card__title a").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/{PREFIX[lang]}practices/bridges/")
+    crumbs.nth(1).locator("a").click()  # the breadcrumb leads to the catalogue
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/{PREFIX[lang]}practices/")
     assert watch.problems == []
     page.close()
 
