@@ -118,3 +118,15 @@ def test_mark_keeps_a_crlf_page_as_it_was_apart_from_its_mark(root, capsys):
     assert main(["translations", "mark", str(page), "--root", str(root)]) == 0
     after = page.read_bytes().decode("utf-8")
     assert after == text.replace("\n", "\r\n").replace("00000000", "0c849e44")
+
+
+def test_main_called_from_python_leaves_the_callers_sigpipe_handling_alone(root, capsys):
+    """Only the `compendium` command itself dies quietly of a closed pipe (cli.console):
+    main() called in a test run once turned SIGPIPE back on for pytest, whose browser
+    tests' HTTP servers then killed the whole run when Chromium closed a socket."""
+    import signal
+
+    before = signal.getsignal(signal.SIGPIPE)
+    assert main(["translations", "--root", str(root)]) in (0, 1)
+    capsys.readouterr()
+    assert signal.getsignal(signal.SIGPIPE) == before

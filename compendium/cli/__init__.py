@@ -130,9 +130,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):  # `compendium translations | head` ends quietly
+def console() -> int:
+    """The `compendium` command. A command ends quietly when the reader of its output
+    does (`compendium translations | head`): the default for SIGPIPE, set only here, in
+    a process of its own; `main` called from Python (the tests, other tools) leaves the
+    caller's handling alone, whose servers would otherwise die of a closed socket."""
+    if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    return main()
+
+
+def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
@@ -143,4 +151,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())
