@@ -96,6 +96,19 @@ class PageWatch:
                 self.problems.append(f"foreign request: {r.url}"))
 
 
+@contextmanager
+def watched_page(browser, origin: str) -> Iterator:
+    """A new page for the block; when the block ends, the page must have seen no console
+    error and no failed or foreign request (PageWatch). Closed whatever happens."""
+    page = browser.new_page()
+    watch = PageWatch(page, origin)
+    try:
+        yield page
+        assert watch.problems == []
+    finally:
+        page.close()
+
+
 def wait_until(page, expression: str, timeout: float = 10.0) -> None:
     """Poll a JavaScript expression until it is true.
 

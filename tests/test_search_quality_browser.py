@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from compendium.search.analysis import fold
-from tests.browser import PageWatch, serve, wait_until
+from tests.browser import PageWatch, serve, wait_until, watched_page
 from tests.checkers import axe_violations
 from tests.conftest import run_mkdocs
 from tests.helpers import LANGUAGES, PREFIX
@@ -325,44 +325,41 @@ def test_every_snippet_shows_the_matched_words_when_the_text_holds_them(served, 
 
 
 def test_the_header_box_suggests_results_as_a_keyboard_combobox(served, browser):
-    page = browser.new_page()
-    watch = PageWatch(page, served)
-    page.goto(f"{served}/en/practices/socialpay/")
-    page.locator("main h1").click()
-    page.keyboard.press("/")  # focuses the box
-    assert page.evaluate("document.activeElement.id") == "cmp-header-q"
-    box = page.locator("#cmp-header-q")
-    assert box.get_attribute("role") == "combobox"
-    assert box.get_attribute("aria-expanded") == "false"
-    page.keyboard.type("lecim", delay=50)
-    options = page.locator("#cmp-header-list [role=option]")
-    wait_until(page, "(document.getElementById('cmp-header-option-all') || {}).textContent"
-                     " === 'All results for “lecim”'")
-    assert box.get_attribute("aria-expanded") == "true"
-    assert options.first.inner_text().startswith("Learning Cities for Migrants Inclusion")
-    assert options.last.inner_text() == "All results for “lecim”"
-    assert "suggestions" in page.locator("#cmp-header-live").inner_text()
-    assert axe_violations(page) == []
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
-    second = options.nth(1)
-    assert box.get_attribute("aria-activedescendant") == second.get_attribute("id")
-    assert second.get_attribute("aria-selected") == "true"
-    page.keyboard.press("ArrowUp")
-    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
-    page.keyboard.press("Escape")
-    assert page.locator("#cmp-header-list").is_hidden()
-    assert box.get_attribute("aria-expanded") == "false"
-    page.keyboard.type(" ")
-    options.first.wait_for()
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")  # opens the chosen result
-    page.wait_for_url("**/en/projects/lecim/?h=*")
-    page.locator("#cmp-header-q").fill("lecim")
-    page.locator("#cmp-header-q").press("Enter")  # nothing chosen: the search page
-    page.wait_for_url("**/en/search/?q=lecim")
-    assert watch.problems == []
-    page.close()
+    with watched_page(browser, served) as page:
+        page.goto(f"{served}/en/practices/socialpay/")
+        page.locator("main h1").click()
+        page.keyboard.press("/")  # focuses the box
+        assert page.evaluate("document.activeElement.id") == "cmp-header-q"
+        box = page.locator("#cmp-header-q")
+        assert box.get_attribute("role") == "combobox"
+        assert box.get_attribute("aria-expanded") == "false"
+        page.keyboard.type("lecim", delay=50)
+        options = page.locator("#cmp-header-list [role=option]")
+        wait_until(page, "(document.getElementById('cmp-header-option-all') || {}).textContent"
+                         " === 'All results for “lecim”'")
+        assert box.get_attribute("aria-expanded") == "true"
+        assert options.first.inner_text().startswith("Learning Cities for Migrants Inclusion")
+        assert options.last.inner_text() == "All results for “lecim”"
+        assert "suggestions" in page.locator("#cmp-header-live").inner_text()
+        assert axe_violations(page) == []
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        second = options.nth(1)
+        assert box.get_attribute("aria-activedescendant") == second.get_attribute("id")
+        assert second.get_attribute("aria-selected") == "true"
+        page.keyboard.press("ArrowUp")
+        assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+        page.keyboard.press("Escape")
+        assert page.locator("#cmp-header-list").is_hidden()
+        assert box.get_attribute("aria-expanded") == "false"
+        page.keyboard.type(" ")
+        options.first.wait_for()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")  # opens the chosen result
+        page.wait_for_url("**/en/projects/lecim/?h=*")
+        page.locator("#cmp-header-q").fill("lecim")
+        page.locator("#cmp-header-q").press("Enter")  # nothing chosen: the search page
+        page.wait_for_url("**/en/search/?q=lecim")
 
 
 def test_the_page_opened_from_a_result_highlights_the_words_until_cleared(served, browser):
