@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from compendium.search.analysis import analyzer, fold, words
-from tests.browser import PageWatch, serve, wait_until
+from tests.browser import PageWatch, serve, wait_until, watched_page
 from tests.conftest import REPO
 from tests.helpers import LANGUAGES, PREFIX
 
@@ -242,25 +242,23 @@ def _file_url(site: Path, path: str) -> str:
 
 
 def test_search_and_finder_work_from_disk(offline_site, browser):
-    page = browser.new_page()
-    watch = PageWatch(page, "file://")
-    page.goto(_file_url(offline_site, "en/search/index.html") + "?q=guidance")
-    result = page.locator("#cmp-search-results > li a").first
-    result.wait_for()
-    assert result.get_attribute("href").endswith("practices/bridges/index.html?h=guidance")
-    result.click()
-    page.wait_for_load_state("load")
-    assert page.url == _file_url(offline_site, "en/practices/bridges/index.html") + "?h=guidance"
-    assert page.locator("article mark").first.inner_text().lower() == "guidance"
+    with watched_page(browser, "file://") as page:
+        page.goto(_file_url(offline_site, "en/search/index.html") + "?q=guidance")
+        result = page.locator("#cmp-search-results > li a").first
+        result.wait_for()
+        assert result.get_attribute("href").endswith("practices/bridges/index.html?h=guidance")
+        result.click()
+        page.wait_for_load_state("load")
+        bridges = _file_url(offline_site, "en/practices/bridges/index.html")
+        assert page.url == bridges + "?h=guidance"
+        assert page.locator("article mark").first.inner_text().lower() == "guidance"
 
-    page.goto(_file_url(offline_site, "es/practices/index.html"))
-    _open_facet(page, "Tema")
-    page.get_by_role("checkbox", name="Vivienda").check()
-    wait_until(page, "location.search === '?theme=housing'")
-    assert _visible_titles(page) == ["Women first"]
-    page.locator("#cmp-finder-q").fill("orientacion")
-    wait_until(page, "document.querySelectorAll('#cmp-practices > li:not([hidden])')"
-                           ".length === 0")
-    assert page.locator("#cmp-finder-none").is_visible()
-    assert watch.problems == []
-    page.close()
+        page.goto(_file_url(offline_site, "es/practices/index.html"))
+        _open_facet(page, "Tema")
+        page.get_by_role("checkbox", name="Vivienda").check()
+        wait_until(page, "location.search === '?theme=housing'")
+        assert _visible_titles(page) == ["Women first"]
+        page.locator("#cmp-finder-q").fill("orientacion")
+        wait_until(page, "document.querySelectorAll('#cmp-practices > li:not([hidden])')"
+                               ".length === 0")
+        assert page.locator("#cmp-finder-none").is_visible()
